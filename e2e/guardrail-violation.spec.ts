@@ -1,0 +1,38 @@
+import { expect, test } from '@playwright/test';
+import fs from 'node:fs';
+import path from 'node:path';
+import { backendUrl, guestToken, openAsGuest, screenshotDir } from './helpers';
+import { fillUseCaseForm } from './useCaseForm';
+
+// app-config.yaml: mlops.publish.local.repositoriesDir, relative to packages/backend.
+const repositoriesDir = path.resolve(__dirname, '../var/repositories');
+
+test('health data outside Canada is refused with a clear error, and nothing is created', async ({
+  page,
+  request,
+}) => {
+  const name = `e2e-health-${Date.now().toString(36)}`;
+  await openAsGuest(page, '/create/templates/default/batch-training');
+  await fillUseCaseForm(page, {
+    name,
+    classification: 'Health data',
+    residency: 'United States',
+    targetLevel: 'Level 1',
+  });
+  await page.getByRole('button', { name: 'Review' }).click();
+  await page.getByRole('button', { name: 'Create' }).click();
+
+  await expect(
+    page.getByText(/dataResidency "us" is not allowed for data classified "health"/).first(),
+  ).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText(/allowed: ca/).first()).toBeVisible();
+  await page.screenshot({ path: `${screenshotDir}/guardrail-violation.png`, fullPage: true });
+
+  expect(fs.existsSync(path.join(repositoriesDir, name))).toBe(false);
+  const token = await guestToken(request);
+  const entity = await request.get(
+    `${backendUrl}/api/catalog/entities/by-name/component/default/${name}`,
+    { headers: { authorization: `Bearer ${token}` } },
+  );
+  expect(entity.status()).toBe(404);
+});

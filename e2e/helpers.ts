@@ -1,0 +1,48 @@
+import { APIRequestContext, Page, expect } from '@playwright/test';
+
+/** Where every spec saves the screenshots people look at. */
+export const screenshotDir = 'e2e-results/screenshots';
+
+export const backendUrl = process.env.LZ_BACKEND_URL ?? 'http://localhost:7007';
+
+/**
+ * Opens a page as the guest user: a fresh browser sees the sign-in page first, a browser with
+ * a session goes straight to the page. Waiting for the sidebar proves the session exists.
+ */
+export async function openAsGuest(page: Page, path: string) {
+  await page.goto(path);
+  const enter = page.getByRole('button', { name: 'Enter' });
+  // The <nav> element itself has no box of its own; its links do.
+  const sidebar = page
+    .getByRole('navigation', { name: 'sidebar nav' })
+    .getByRole('link', { name: 'Catalog' });
+  await expect(enter.or(sidebar)).toBeVisible();
+  if (await enter.isVisible()) {
+    await enter.click();
+  }
+  await expect(sidebar).toBeVisible();
+}
+
+/** A backend token for the guest user, to compare what the UI shows with what the API says. */
+export async function guestToken(request: APIRequestContext): Promise<string> {
+  const response = await request.get(
+    `${backendUrl}/api/auth/guest/refresh?optional&env=development`,
+    { headers: { 'x-requested-with': 'XMLHttpRequest' } },
+  );
+  expect(response.ok()).toBeTruthy();
+  const body = await response.json();
+  return body.backstageIdentity.token as string;
+}
+
+/** GET a backend path as the guest user and return the parsed JSON. */
+export async function getJson<T>(
+  request: APIRequestContext,
+  path: string,
+): Promise<T> {
+  const token = await guestToken(request);
+  const response = await request.get(`${backendUrl}${path}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  expect(response.ok(), `${path} answered ${response.status()}`).toBeTruthy();
+  return (await response.json()) as T;
+}

@@ -1,0 +1,38 @@
+/*
+ * The Landing Zone portal backend: stock Backstage plugins plus the Landing Zone modules.
+ * The order of `backend.add` calls does not matter; the backend resolves dependencies.
+ */
+import { createBackend } from '@backstage/backend-defaults';
+import { catalogModuleMlopsLocalRepositories } from '@landing-zone/plugin-scaffolder-backend-module-mlops';
+
+const backend = createBackend();
+
+backend.add(import('@backstage/plugin-app-backend'));
+backend.add(import('@backstage/plugin-proxy-backend'));
+
+backend.add(import('@backstage/plugin-auth-backend'));
+// Guest sign-in is for the embedded default only; app-config.production.yaml removes it.
+backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+
+backend.add(import('@backstage/plugin-catalog-backend'));
+backend.add(
+  import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
+);
+
+backend.add(import('@backstage/plugin-permission-backend'));
+backend.add(
+  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
+);
+
+backend.add(import('@backstage/plugin-scaffolder-backend'));
+backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
+backend.add(import('@backstage/plugin-scaffolder-backend-module-gitlab'));
+
+// Landing Zone: maturity annotations on ML entities, the golden-path scaffolder actions (with
+// the embedded local publisher and its catalog guard), and the history/scorecard API.
+backend.add(import('@landing-zone/plugin-catalog-backend-module-mlops'));
+backend.add(import('@landing-zone/plugin-scaffolder-backend-module-mlops'));
+backend.add(catalogModuleMlopsLocalRepositories);
+backend.add(import('@landing-zone/plugin-mlops-backend'));
+
+backend.start();

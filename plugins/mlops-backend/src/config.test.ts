@@ -1,0 +1,70 @@
+import { ConfigReader } from '@backstage/config';
+import { readMlopsBackendConfig } from './config';
+
+describe('readMlopsBackendConfig', () => {
+  it('applies defaults when the section is missing', () => {
+    const config = readMlopsBackendConfig(new ConfigReader({}));
+    expect(config.mlTypes).toEqual([
+      'ml-model',
+      'ml-pipeline',
+      'ml-service',
+      'llm-app',
+    ]);
+    expect(config.levelNames).toEqual([
+      'Manual',
+      'Automated',
+      'Continuous / self-serve',
+    ]);
+    expect(config.retentionDays).toBe(730);
+    expect(config.demo).toBe(false);
+    expect(config.value).toEqual({
+      manualOnboardingHours: 80,
+      selfServeHours: 4,
+      hourlyCost: 100,
+      currency: 'USD',
+    });
+  });
+
+  it('reads every key', () => {
+    const config = readMlopsBackendConfig(
+      new ConfigReader({
+        mlops: {
+          mlTypes: ['model'],
+          history: {
+            schedule: { frequency: { hours: 1 }, timeout: { minutes: 5 } },
+            retentionDays: 30,
+            demo: true,
+          },
+          value: {
+            manualOnboardingHours: 40,
+            selfServeHours: 2,
+            hourlyCost: 120,
+            currency: 'CAD',
+          },
+        },
+      }),
+    );
+    expect(config.mlTypes).toEqual(['model']);
+    expect(config.schedule.frequency).toEqual({ hours: 1 });
+    expect(config.retentionDays).toBe(30);
+    expect(config.demo).toBe(true);
+    expect(config.value.currency).toBe('CAD');
+    expect(config.value.hourlyCost).toBe(120);
+  });
+
+  it('names the key of a bad retention', () => {
+    expect(() =>
+      readMlopsBackendConfig(
+        new ConfigReader({ mlops: { history: { retentionDays: 0 } } }),
+      ),
+    ).toThrow(/mlops\.history\.retentionDays.*positive whole number/);
+  });
+
+  it('names the key of a negative value setting', () => {
+    expect(() =>
+      readMlopsBackendConfig(
+        new ConfigReader({ mlops: { value: { hourlyCost: -1 } } }),
+      ),
+    ).toThrow(/mlops\.value\.hourlyCost.*non-negative/);
+  });
+});

@@ -1,0 +1,100 @@
+import {
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
+  SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
+import { parseMaturityModelConfig } from '@landing-zone/plugin-mlops-common';
+
+/** Settings that turn hours into money (see README, "value"). */
+export interface ValueSettings {
+  manualOnboardingHours: number;
+  selfServeHours: number;
+  hourlyCost: number;
+  currency: string;
+}
+
+/** Everything the mlops backend reads from app-config, with defaults applied. */
+export interface MlopsBackendConfig {
+  mlTypes: string[];
+  /** Names of the maturity levels, index = level (from the shared maturity model). */
+  levelNames: string[];
+  schedule: SchedulerServiceTaskScheduleDefinition;
+  retentionDays: number;
+  demo: boolean;
+  value: ValueSettings;
+}
+
+const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
+  frequency: { minutes: 10 },
+  timeout: { minutes: 15 },
+  initialDelay: { seconds: 15 },
+};
+
+function readNonNegative(
+  config: Config,
+  key: string,
+  fallback: number,
+): number {
+  const value = config.getOptionalNumber(key) ?? fallback;
+  if (!Number.isFinite(value) || value < 0) {
+    throw new Error(
+      `Invalid config mlops.value.${key}: expected a non-negative number, got ${value}`,
+    );
+  }
+  return value;
+}
+
+/** Reads and validates the `mlops` section; a bad value names its key. */
+export function readMlopsBackendConfig(root: Config): MlopsBackendConfig {
+  const config = root.getOptionalConfig('mlops');
+  const history = config?.getOptionalConfig('history');
+  const value = config?.getOptionalConfig('value');
+
+  // The model (`mlops.maturity`, owned by the catalog module) is the one source of level
+  // names and of the ML types, unless `mlops.mlTypes` narrows what the history tracks.
+  const model = parseMaturityModelConfig(config?.getOptional('maturity'));
+  const mlTypes =
+    config?.getOptionalStringArray('mlTypes') ?? model.entityFilter.types;
+  if (mlTypes.length === 0) {
+    throw new Error(
+      'Invalid config mlops.mlTypes: expected at least one component type',
+    );
+  }
+
+  const retentionDays = history?.getOptionalNumber('retentionDays') ?? 730;
+  if (!Number.isInteger(retentionDays) || retentionDays < 1) {
+    throw new Error(
+      `Invalid config mlops.history.retentionDays: expected a positive whole number of days, got ${retentionDays}`,
+    );
+  }
+
+  const schedule = history?.has('schedule')
+    ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+        history.getConfig('schedule'),
+      )
+    : DEFAULT_SCHEDULE;
+
+  const manualOnboardingHours = value
+    ? readNonNegative(value, 'manualOnboardingHours', 80)
+    : 80;
+  const selfServeHours = value
+    ? readNonNegative(value, 'selfServeHours', 4)
+    : 4;
+  const hourlyCost = value ? readNonNegative(value, 'hourlyCost', 100) : 100;
+
+  return {
+    mlTypes,
+    levelNames: [...model.levels]
+      .sort((a, b) => a.level - b.level)
+      .map(level => level.name),
+    schedule,
+    retentionDays,
+    demo: history?.getOptionalBoolean('demo') ?? false,
+    value: {
+      manualOnboardingHours,
+      selfServeHours,
+      hourlyCost,
+      currency: value?.getOptionalString('currency') ?? 'USD',
+    },
+  };
+}

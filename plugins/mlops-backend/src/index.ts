@@ -1,0 +1,6 @@
+/**
+ * Landing Zone MLOps backend: maturity history, throughput, lead time and the scorecard API.
+ *
+ * @packageDocumentation
+ */
+export { mlopsPlugin as default } from './plugin';

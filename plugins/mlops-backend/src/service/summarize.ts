@@ -1,0 +1,170 @@
+import {
+  LeadTimeStats,
+  TrendPoint,
+  Window,
+} from '@landing-zone/plugin-mlops-common';
+import { ValueSettings } from '../config';
+import { addDays, leadTimeDays, leadTimeStats, round1 } from './stats';
+
+/** Trend bucket size. */
+export type Period = 'week' | 'month';
+
+export const WINDOWS: Window[] = [30, 90, 365];
+export const PERIODS: Period[] = ['week', 'month'];
+
+const PERIOD_DAYS: Record<Period, number> = { week: 7, month: 30 };
+
+/** The bucket size a window uses when the caller does not choose one. */
+export function defaultPeriod(window: Window): Period {
+  return window === 365 ? 'month' : 'week';
+}
+
+/** What the summaries need to know about one (not deleted) use case. */
+export interface UseCaseFacts {
+  level: number;
+  score: number;
+  lifecycle: string;
+  createdAt: string | null;
+  reachedProductionAt: string | null;
+  templateRef: string | null;
+}
+
+/** A team's state at the end of a day, from the daily rollup. */
+export interface DayState {
+  useCases: number;
+  levelSum: number;
+}
+
+export interface Summary {
+  useCases: number;
+  inProduction: number;
+  levels: number[];
+  averageLevel: number;
+  averageScore: number;
+  throughput: number;
+  leadTime: LeadTimeStats;
+  flowLoad: number;
+  trend: TrendPoint[];
+  valueSaved: { hours: number; currency: string; amount: number };
+}
+
+export interface SummarizeInput {
+  useCases: UseCaseFacts[];
+  /** Daily states keyed by day (YYYY-MM-DD). */
+  dayStates: Map<string, DayState>;
+  window: Window;
+  period: Period;
+  /** Last day of the window, inclusive. */
+  today: string;
+  levelCount: number;
+  value: ValueSettings;
+}
+
+interface Bucket {
+  start: string;
+  end: string;
+}
+
+/**
+ * Buckets of `period` days that end today and cover the window; the oldest bucket is
+ * cut at the window start so every bucket lies inside the window.
+ */
+export function trendBuckets(
+  today: string,
+  window: Window,
+  period: Period,
+): Bucket[] {
+  const windowStart = addDays(today, -(window - 1));
+  const size = PERIOD_DAYS[period];
+  const buckets: Bucket[] = [];
+  let end = today;
+  while (end >= windowStart) {
+    const start = addDays(end, -(size - 1));
+    buckets.unshift({ start: start < windowStart ? windowStart : start, end });
+    end = addDays(start, -1);
+  }
+  return buckets;
+}
+
+function within(instant: string | null, bucket: Bucket): boolean {
+  if (!instant) {
+    return false;
+  }
+  const day = instant.slice(0, 10);
+  return day >= bucket.start && day <= bucket.end;
+}
+
+function reachedLeadTimes(useCases: UseCaseFacts[], bucket: Bucket): number[] {
+  return useCases
+    .filter(u => within(u.reachedProductionAt, bucket))
+    .map(u =>
+      leadTimeDays(
+        u.createdAt ?? u.reachedProductionAt!,
+        u.reachedProductionAt!,
+      ),
+    );
+}
+
+function averageLevelAt(
+  dayStates: Map<string, DayState>,
+  bucket: Bucket,
+): number | null {
+  // The latest day inside the bucket that has a rollup: snapshots may skip days.
+  for (let day = bucket.end; day >= bucket.start; day = addDays(day, -1)) {
+    const state = dayStates.get(day);
+    if (state && state.useCases > 0) {
+      return round1(state.levelSum / state.useCases);
+    }
+  }
+  return null;
+}
+
+/** Computes the figures of one team (or the whole organisation) for a window. */
+export function summarize(input: SummarizeInput): Summary {
+  const { useCases, window, today, value } = input;
+  const windowBucket = { start: addDays(today, -(window - 1)), end: today };
+
+  const levels = new Array<number>(input.levelCount).fill(0);
+  let levelSum = 0;
+  let scoreSum = 0;
+  for (const useCase of useCases) {
+    const level = Math.min(useCase.level, input.levelCount - 1);
+    levels[level] += 1;
+    levelSum += useCase.level;
+    scoreSum += useCase.score;
+  }
+  const count = useCases.length;
+  const leadTimes = reachedLeadTimes(useCases, windowBucket);
+  const selfServed = useCases.filter(
+    u => u.templateRef && within(u.createdAt, windowBucket),
+  ).length;
+  const hours = round1(
+    selfServed * (value.manualOnboardingHours - value.selfServeHours),
+  );
+
+  return {
+    useCases: count,
+    inProduction: useCases.filter(u => u.lifecycle === 'production').length,
+    levels,
+    averageLevel: count ? round1(levelSum / count) : 0,
+    averageScore: count ? round1(scoreSum / count) : 0,
+    throughput: leadTimes.length,
+    leadTime: leadTimeStats(leadTimes),
+    flowLoad: useCases.filter(u => !u.reachedProductionAt).length,
+    trend: trendBuckets(today, window, input.period).map(bucket => {
+      const bucketLeadTimes = reachedLeadTimes(useCases, bucket);
+      return {
+        period: bucket.start,
+        throughput: bucketLeadTimes.length,
+        leadTimeMedianDays: leadTimeStats(bucketLeadTimes).medianDays,
+        created: useCases.filter(u => within(u.createdAt, bucket)).length,
+        averageLevel: averageLevelAt(input.dayStates, bucket),
+      };
+    }),
+    valueSaved: {
+      hours,
+      currency: value.currency,
+      amount: round1(hours * value.hourlyCost),
+    },
+  };
+}

@@ -1,0 +1,208 @@
+import { HistoryStore } from '../database/HistoryStore';
+import { EntityRow, EventRow, ORGANISATION, ScoreRow } from '../database/rows';
+import { addDays, dayOf } from '../service/stats';
+import { UseCaseFacts } from '../service/summarize';
+import { CatalogUseCase } from './CatalogUseCase';
+import { teamDayRow } from './refreshRollups';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** A small deterministic generator, so the demo looks the same on every machine. */
+function randomFor(seed: string): () => number {
+  let state = 2166136261;
+  for (let i = 0; i < seed.length; i++) {
+    state = Math.imul(state ^ seed.charCodeAt(i), 16777619);
+  }
+  return () => {
+    state = Math.imul(state ^ (state >>> 15), 2246822507);
+    state = Math.imul(state ^ (state >>> 13), 3266489909);
+    state ^= state >>> 16;
+    return (state >>> 0) / 4294967296;
+  };
+}
+
+interface DemoTimeline {
+  createdAt: number;
+  /** When each level from 1 up to the current one was reached. */
+  levelAt: number[];
+  reachedProductionAt: number | null;
+}
+
+function timelineFor(useCase: CatalogUseCase, now: number): DemoTimeline {
+  const random = randomFor(useCase.entityRef);
+  const createdAt = now - (30 + Math.floor(random() * 330)) * DAY_MS;
+  const span = now - DAY_MS - createdAt;
+  const levelAt = Array.from(
+    { length: useCase.maturity.level },
+    (_, i) =>
+      createdAt + ((i + random()) / (useCase.maturity.level + 1)) * span,
+  );
+  const reachedProductionAt =
+    useCase.lifecycle === 'production'
+      ? Math.min(createdAt + (7 + random() * 80) * DAY_MS, now - DAY_MS)
+      : null;
+  return { createdAt, levelAt, reachedProductionAt };
+}
+
+function iso(time: number): string {
+  return new Date(time).toISOString();
+}
+
+function demoEvents(
+  useCase: CatalogUseCase,
+  timeline: DemoTimeline,
+): EventRow[] {
+  const ref = useCase.entityRef;
+  const base = { entity_ref: ref, team_ref: useCase.teamRef };
+  const events: EventRow[] = [
+    {
+      ...base,
+      type: 'created',
+      at: iso(timeline.createdAt),
+      task_id: `demo-${ref}`,
+      template_ref: useCase.templateRef,
+      outcome: 'succeeded',
+      dedupe_key: `created:demo-${ref}`,
+    },
+    {
+      ...base,
+      type: 'first-seen',
+      at: iso(timeline.createdAt),
+      to_level: 0,
+      to_lifecycle: 'experimental',
+      dedupe_key: `first-seen:${ref}`,
+    },
+    ...timeline.levelAt.map((at, i) => ({
+      ...base,
+      type: 'level-changed' as const,
+      at: iso(at),
+      from_level: i,
+      to_level: i + 1,
+      dedupe_key: `demo:${ref}:level-${i + 1}`,
+    })),
+  ];
+  if (timeline.reachedProductionAt !== null) {
+    const at = iso(timeline.reachedProductionAt);
+    events.push(
+      {
+        ...base,
+        type: 'lifecycle-changed',
+        at,
+        from_lifecycle: 'experimental',
+        to_lifecycle: 'production',
+        dedupe_key: `demo:${ref}:lifecycle`,
+      },
+      {
+        ...base,
+        type: 'reached-production',
+        at,
+        from_lifecycle: 'experimental',
+        to_lifecycle: 'production',
+        dedupe_key: `reached-production:${ref}`,
+      },
+    );
+  }
+  return events;
+}
+
+function levelOn(timeline: DemoTimeline, endOfDay: number): number {
+  return timeline.levelAt.filter(at => at <= endOfDay).length;
+}
+
+export interface SeedDemoOptions {
+  store: HistoryStore;
+  useCases: CatalogUseCase[];
+  now: Date;
+  levelCount: number;
+}
+
+/**
+ * Dev only (`mlops.history.demo`): invents a plausible past year for the entities in the
+ * catalog so every chart has data on first start. Every row is keyed, so an interrupted
+ * seeding can simply run again; responses say `demo: true` once it ran.
+ */
+export async function seedDemoHistory(options: SeedDemoOptions): Promise<void> {
+  const { store, useCases, levelCount } = options;
+  const now = options.now.getTime();
+  const timelines = useCases.map(u => ({
+    useCase: u,
+    timeline: timelineFor(u, now),
+  }));
+
+  await store.applyChanges(
+    timelines.map(({ useCase, timeline }) => {
+      const row: EntityRow = {
+        entity_ref: useCase.entityRef,
+        team_ref: useCase.teamRef,
+        title: useCase.title,
+        type: useCase.type,
+        lifecycle: useCase.lifecycle,
+        level: useCase.maturity.level,
+        score: useCase.maturity.score,
+        failing_checks: useCase.maturity.failingChecks.join(','),
+        template_ref: useCase.templateRef,
+        created_at: iso(timeline.createdAt),
+        reached_production_at:
+          timeline.reachedProductionAt === null
+            ? null
+            : iso(timeline.reachedProductionAt),
+        first_seen_at: iso(timeline.createdAt),
+        last_seen_at: options.now.toISOString(),
+        deleted: false,
+        demo: true,
+      };
+      return { row, events: demoEvents(useCase, timeline) };
+    }),
+  );
+
+  const scores: ScoreRow[] = timelines.flatMap(({ useCase, timeline }) =>
+    [timeline.createdAt, ...timeline.levelAt].map((at, level) => ({
+      entity_ref: useCase.entityRef,
+      day: dayOf(new Date(at)),
+      level,
+      score: Math.round(
+        (useCase.maturity.score * (level + 1)) / (timeline.levelAt.length + 1),
+      ),
+    })),
+  );
+  // Days where two levels were reached keep the later one.
+  const lastPerDay = new Map(scores.map(s => [`${s.entity_ref}|${s.day}`, s]));
+  await store.insertScores([...lastPerDay.values()]);
+
+  const today = dayOf(options.now);
+  const rows = [];
+  for (let day = addDays(today, -364); day < today; day = addDays(day, 1)) {
+    const endOfDay = Date.parse(`${day}T23:59:59.999Z`);
+    const byTeam = new Map<string, UseCaseFacts[]>([[ORGANISATION, []]]);
+    for (const { useCase, timeline } of timelines) {
+      if (timeline.createdAt > endOfDay) {
+        continue;
+      }
+      const inProduction =
+        timeline.reachedProductionAt !== null &&
+        timeline.reachedProductionAt <= endOfDay;
+      const facts: UseCaseFacts = {
+        level: levelOn(timeline, endOfDay),
+        score: 0,
+        lifecycle: inProduction ? 'production' : 'experimental',
+        createdAt: iso(timeline.createdAt),
+        reachedProductionAt: inProduction
+          ? iso(timeline.reachedProductionAt!)
+          : null,
+        templateRef: useCase.templateRef,
+      };
+      byTeam.get(ORGANISATION)!.push(facts);
+      byTeam.set(useCase.teamRef, [
+        ...(byTeam.get(useCase.teamRef) ?? []),
+        facts,
+      ]);
+    }
+    for (const [team, facts] of byTeam) {
+      if (facts.length > 0) {
+        rows.push(teamDayRow(team, day, facts, levelCount));
+      }
+    }
+  }
+  await store.insertTeamDays(rows);
+  await store.setMeta('demo.seeded', options.now.toISOString());
+}

@@ -1,0 +1,144 @@
+import { EntityChange } from '../database/HistoryStore';
+import { EntityRow, EventRow } from '../database/rows';
+import { dayOf } from '../service/stats';
+import { CatalogUseCase } from './CatalogUseCase';
+
+const PRODUCTION = 'production';
+
+function sameState(previous: EntityRow, next: EntityRow): boolean {
+  return (
+    previous.team_ref === next.team_ref &&
+    previous.title === next.title &&
+    previous.type === next.type &&
+    previous.lifecycle === next.lifecycle &&
+    previous.level === next.level &&
+    previous.score === next.score &&
+    previous.failing_checks === next.failing_checks &&
+    previous.template_ref === next.template_ref &&
+    previous.reached_production_at === next.reached_production_at &&
+    previous.deleted === next.deleted
+  );
+}
+
+/**
+ * Compares what the catalog says now with the stored state of one entity and returns what
+ * to write, or undefined when nothing changed. Once-only events carry a dedupe key so a
+ * re-run can never record them twice.
+ *
+ * @param createdEventAt - when the scaffolder's created event says it was created
+ */
+export function diffEntity(
+  previous: EntityRow | undefined,
+  current: CatalogUseCase,
+  now: string,
+  createdEventAt?: string,
+): EntityChange | undefined {
+  const ref = current.entityRef;
+  const { level, score } = current.maturity;
+  const reappeared = previous?.deleted === true;
+  const isProduction = current.lifecycle === PRODUCTION;
+  const reachedProductionAt =
+    previous?.reached_production_at ?? (isProduction ? now : null);
+
+  const row: EntityRow = {
+    entity_ref: ref,
+    team_ref: current.teamRef,
+    title: current.title,
+    type: current.type,
+    lifecycle: current.lifecycle,
+    level,
+    score,
+    failing_checks: current.maturity.failingChecks.join(','),
+    template_ref: current.templateRef,
+    created_at:
+      previous?.created_at ?? createdEventAt ?? current.createdAt ?? now,
+    reached_production_at: reachedProductionAt,
+    first_seen_at: previous?.first_seen_at ?? now,
+    last_seen_at: now,
+    deleted: false,
+    demo: previous?.demo ?? false,
+  };
+
+  const events: EventRow[] = [];
+  if (!previous || reappeared) {
+    events.push({
+      entity_ref: ref,
+      type: 'first-seen',
+      at: now,
+      to_level: level,
+      to_lifecycle: current.lifecycle,
+      team_ref: current.teamRef,
+      dedupe_key: `first-seen:${ref}`,
+    });
+  }
+  if (previous && previous.level !== level) {
+    events.push({
+      entity_ref: ref,
+      type: 'level-changed',
+      at: now,
+      from_level: previous.level,
+      to_level: level,
+      team_ref: current.teamRef,
+    });
+  }
+  if (previous && previous.lifecycle !== current.lifecycle) {
+    events.push({
+      entity_ref: ref,
+      type: 'lifecycle-changed',
+      at: now,
+      from_lifecycle: previous.lifecycle,
+      to_lifecycle: current.lifecycle,
+      team_ref: current.teamRef,
+    });
+  }
+  if (isProduction && !previous?.reached_production_at) {
+    events.push({
+      entity_ref: ref,
+      type: 'reached-production',
+      at: now,
+      from_lifecycle: previous?.lifecycle ?? null,
+      to_lifecycle: PRODUCTION,
+      team_ref: current.teamRef,
+      dedupe_key: `reached-production:${ref}`,
+    });
+  }
+
+  const scoreChanged =
+    !previous || previous.level !== level || previous.score !== score;
+  // last_seen_at is kept to the day, so an unchanged entity costs one write a day, not
+  // one per snapshot.
+  const seenOnNewDay = previous && dayOf(previous.last_seen_at) !== dayOf(now);
+  if (
+    previous &&
+    !reappeared &&
+    !seenOnNewDay &&
+    events.length === 0 &&
+    sameState(previous, row)
+  ) {
+    return undefined;
+  }
+  return {
+    row,
+    events,
+    score: scoreChanged
+      ? { entity_ref: ref, day: dayOf(now), level, score }
+      : undefined,
+  };
+}
+
+/** The write that marks an entity deleted from the catalog: it stops counting. */
+export function removal(previous: EntityRow, now: string): EntityChange {
+  return {
+    row: { ...previous, deleted: true, last_seen_at: now },
+    events: [
+      {
+        entity_ref: previous.entity_ref,
+        type: 'removed',
+        at: now,
+        from_level: previous.level,
+        from_lifecycle: previous.lifecycle,
+        team_ref: previous.team_ref,
+      },
+    ],
+  };
+}

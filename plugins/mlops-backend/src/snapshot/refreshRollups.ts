@@ -1,0 +1,129 @@
+import { TeamSummary } from '@landing-zone/plugin-mlops-common';
+import { ValueSettings } from '../config';
+import { HistoryStore } from '../database/HistoryStore';
+import { EntityRow, ORGANISATION, TeamDayRow } from '../database/rows';
+import { addDays } from '../service/stats';
+import {
+  DayState,
+  PERIODS,
+  summarize,
+  Summary,
+  UseCaseFacts,
+  WINDOWS,
+} from '../service/summarize';
+
+/** What `mlops_team_windows.summary` holds: a team's figures for one window and period. */
+export type TeamWindowSummary = TeamSummary & Pick<Summary, 'valueSaved'>;
+
+export interface RefreshRollupsOptions {
+  store: HistoryStore;
+  today: string;
+  value: ValueSettings;
+  levelCount: number;
+  teamTitles: Map<string, string>;
+}
+
+function toFacts(row: EntityRow): UseCaseFacts {
+  return {
+    level: row.level,
+    score: row.score,
+    lifecycle: row.lifecycle,
+    createdAt: row.created_at,
+    reachedProductionAt: row.reached_production_at,
+    templateRef: row.template_ref,
+  };
+}
+
+/** A team's state at the end of `day`. */
+export function teamDayRow(
+  teamRef: string,
+  day: string,
+  useCases: UseCaseFacts[],
+  levelCount: number,
+): TeamDayRow {
+  const levels = new Array<number>(levelCount).fill(0);
+  for (const useCase of useCases) {
+    levels[Math.min(useCase.level, levelCount - 1)] += 1;
+  }
+  return {
+    team_ref: teamRef,
+    day,
+    use_cases: useCases.length,
+    in_production: useCases.filter(u => u.lifecycle === 'production').length,
+    flow_load: useCases.filter(u => !u.reachedProductionAt).length,
+    level_sum: useCases.reduce((sum, u) => sum + u.level, 0),
+    score_sum: useCases.reduce((sum, u) => sum + u.score, 0),
+    levels: JSON.stringify(levels),
+  };
+}
+
+function titleOf(teamRef: string, titles: Map<string, string>): string {
+  if (teamRef === ORGANISATION) {
+    return 'Organisation';
+  }
+  return titles.get(teamRef) ?? teamRef.replace(/^[^:]+:(default\/)?/, '');
+}
+
+/**
+ * Rewrites today's daily rollups and every team × window × period summary from the
+ * stored state (never from the catalog), so reads are single indexed lookups.
+ */
+export async function refreshRollups(
+  options: RefreshRollupsOptions,
+): Promise<void> {
+  const { store, today, levelCount } = options;
+  await store.reconcileCreatedAt();
+
+  const byTeam = new Map<string, UseCaseFacts[]>([[ORGANISATION, []]]);
+  for (const row of await store.listLiveEntities()) {
+    const facts = toFacts(row);
+    byTeam.get(ORGANISATION)!.push(facts);
+    const team = byTeam.get(row.team_ref) ?? [];
+    team.push(facts);
+    byTeam.set(row.team_ref, team);
+  }
+
+  await store.replaceTeamDays(
+    today,
+    [...byTeam].map(([team, useCases]) =>
+      teamDayRow(team, today, useCases, levelCount),
+    ),
+  );
+
+  const dayStates = new Map<string, Map<string, DayState>>();
+  const oldestDay = addDays(today, -(Math.max(...WINDOWS) - 1));
+  for (const row of await store.listTeamDays(oldestDay)) {
+    const states = dayStates.get(row.team_ref) ?? new Map();
+    states.set(row.day, { useCases: row.use_cases, levelSum: row.level_sum });
+    dayStates.set(row.team_ref, states);
+  }
+
+  const rows = [];
+  for (const [teamRef, useCases] of byTeam) {
+    for (const window of WINDOWS) {
+      for (const period of PERIODS) {
+        const summary = summarize({
+          useCases,
+          dayStates: dayStates.get(teamRef) ?? new Map(),
+          window,
+          period,
+          today,
+          levelCount,
+          value: options.value,
+        });
+        const stored: TeamWindowSummary = {
+          teamRef,
+          title: titleOf(teamRef, options.teamTitles),
+          ...summary,
+        };
+        rows.push({
+          team_ref: teamRef,
+          window_days: window,
+          period,
+          summary: JSON.stringify(stored),
+        });
+      }
+    }
+  }
+  await store.replaceTeamWindows(rows);
+}

@@ -1,0 +1,10 @@
+/**
+ * Isomorphic core of Landing Zone: the maturity model, its evaluation, annotation keys,
+ * API wire types and permissions. No I/O.
+ *
+ * @packageDocumentation
+ */
+export * from './annotations';
+export * from './permissions';
+export * from './api';
+export * from './maturity';

@@ -1,0 +1,308 @@
+import { compilePath, PathResolver } from './resolvePath';
+import { describePath, describeValue } from './describeValue';
+
+/**
+ * A predicate compiled once: `test` is the fast path; `explain` builds a human reason
+ * (slower, only for full evaluations).
+ */
+export interface CompiledPredicate {
+  test(value: unknown): boolean;
+  explain(value: unknown): string;
+}
+
+/** How paths at the root of a predicate are read and how their bad values are reported. */
+export interface RootPathOptions {
+  resolve(path: string): PathResolver;
+  /** A message when the value at `path` is present but malformed. */
+  problemAt?(path: string, value: unknown): string | undefined;
+}
+
+// Paths inside arrays are relative to the item and read without evidence formats.
+const plainPaths: RootPathOptions = { resolve: compilePath };
+
+/**
+ * Thrown when a predicate uses something the compiler does not support. `where` points
+ * into the predicate, e.g. `$any[1].spec.type`.
+ */
+export class PredicateCompileError extends Error {
+  readonly where: string;
+  readonly problem: string;
+  constructor(where: string, problem: string) {
+    super(where ? `${where}: ${problem}` : problem);
+    this.name = 'PredicateCompileError';
+    this.where = where;
+    this.problem = problem;
+  }
+}
+
+type Primitive = string | number | boolean;
+
+interface ValueMatcher {
+  test(value: unknown): boolean;
+  /** What a passing value looks like, e.g. "one of 'a', 'b'". */
+  expected: string;
+}
+
+const isPrimitive = (v: unknown): v is Primitive =>
+  typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const join = (where: string, key: string) =>
+  where ? `${where}.${key}` : key;
+
+/** String(value) that cannot throw (objects without a prototype have no toString). */
+function safeString(value: unknown): string | undefined {
+  try {
+    return String(value);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Equality as filter-predicates defines it: strings case-insensitively, numbers compared
+ * as strings (7 equals "7", and even [7], since it stringifies to "7").
+ */
+function equalsPrimitive(expected: Primitive): (value: unknown) => boolean {
+  if (typeof expected === 'string') {
+    const upper = expected.toUpperCase();
+    return value => {
+      if (value === expected) return true;
+      if (typeof value === 'string') return value.toUpperCase() === upper;
+      return typeof value === 'number' && String(value) === expected;
+    };
+  }
+  if (typeof expected === 'number') {
+    const text = String(expected);
+    return value =>
+      value === expected ||
+      (value !== null && value !== undefined && safeString(value) === text);
+  }
+  return value => value === expected;
+}
+
+function compileIn(list: unknown, where: string): ValueMatcher {
+  if (!Array.isArray(list) || !list.every(isPrimitive)) {
+    throw new PredicateCompileError(
+      where,
+      '$in expects an array of strings, numbers or booleans',
+    );
+  }
+  const strings = new Set(
+    list.filter(v => typeof v === 'string').map(v => (v as string).toUpperCase()),
+  );
+  const exactStrings = new Set(list.filter(v => typeof v === 'string'));
+  const others = list.filter(v => typeof v !== 'string').map(equalsPrimitive);
+  return {
+    test: value => {
+      if (typeof value === 'string') {
+        if (strings.has(value.toUpperCase())) return true;
+      } else if (typeof value === 'number' && exactStrings.has(String(value))) {
+        // A number equals a string that spells it exactly ("1e+21", not "1E+21").
+        return true;
+      }
+      for (const other of others) if (other(value)) return true;
+      return false;
+    },
+    expected: `one of ${list.map(describeValue).join(', ')}`,
+  };
+}
+
+function compileValueMatcher(matcher: unknown, where: string): ValueMatcher {
+  if (isPrimitive(matcher)) {
+    return { test: equalsPrimitive(matcher), expected: describeValue(matcher) };
+  }
+  if (!isPlainObject(matcher)) {
+    throw new PredicateCompileError(
+      where,
+      'expected a string, number, boolean or an operator object ($exists, $in, $contains, $hasPrefix)',
+    );
+  }
+  const keys = Object.keys(matcher);
+  if (keys.length !== 1) {
+    throw new PredicateCompileError(
+      where,
+      `an operator object must have exactly one key, found ${keys.length} (${keys.join(', ')})`,
+    );
+  }
+  const [operator] = keys;
+  const argument = matcher[operator];
+  const at = join(where, operator);
+  switch (operator) {
+    case '$exists':
+      if (typeof argument !== 'boolean') {
+        throw new PredicateCompileError(at, '$exists expects true or false');
+      }
+      return argument
+        ? { test: v => v !== undefined, expected: 'set' }
+        : { test: v => v === undefined, expected: 'not set' };
+    case '$in':
+      return compileIn(argument, at);
+    case '$hasPrefix': {
+      if (typeof argument !== 'string') {
+        throw new PredicateCompileError(at, '$hasPrefix expects a string');
+      }
+      const prefix = argument.toUpperCase();
+      return {
+        test: v => typeof v === 'string' && v.toUpperCase().startsWith(prefix),
+        expected: `a value starting with ${describeValue(argument)}`,
+      };
+    }
+    case '$contains': {
+      // Inside arrays paths are relative to the item and read without evidence formats.
+      const inner = compileNode(argument, at, plainPaths);
+      return {
+        test: v => Array.isArray(v) && v.some(item => inner.test(item)),
+        expected: 'a list with an item that matches',
+      };
+    }
+    default:
+      throw new PredicateCompileError(
+        at,
+        `unsupported operator ${operator}; supported: $exists, $in, $contains, $hasPrefix`,
+      );
+  }
+}
+
+
+function compileLeaf(
+  path: string,
+  matcherSpec: unknown,
+  where: string,
+  paths: RootPathOptions,
+): CompiledPredicate {
+  if (path === '') {
+    throw new PredicateCompileError(where, 'a path must not be empty');
+  }
+  const resolve = paths.resolve(path);
+  const matcher = compileValueMatcher(matcherSpec, join(where, path));
+  const label = describePath(path);
+  return {
+    test: value => matcher.test(resolve(value)),
+    explain: value => {
+      const found = resolve(value);
+      if (matcher.test(found)) {
+        return found === undefined
+          ? `${label} is not set`
+          : `${label} is ${describeValue(found)}`;
+      }
+      const problem = paths.problemAt?.(path, value);
+      if (problem) return problem;
+      if (found === undefined) return `${label} is not set`;
+      return `${label} is ${describeValue(found)}, expected ${matcher.expected}`;
+    },
+  };
+}
+
+function compileAll(parts: CompiledPredicate[]): CompiledPredicate {
+  return {
+    test: value => {
+      for (const part of parts) if (!part.test(value)) return false;
+      return true;
+    },
+    explain: value => {
+      const failing = parts.find(part => !part.test(value));
+      if (failing) return failing.explain(value);
+      return parts.map(part => part.explain(value)).join('; ');
+    },
+  };
+}
+
+function compileAny(parts: CompiledPredicate[]): CompiledPredicate {
+  return {
+    test: value => {
+      for (const part of parts) if (part.test(value)) return true;
+      return false;
+    },
+    explain: value => {
+      const passing = parts.find(part => part.test(value));
+      if (passing) return passing.explain(value);
+      return parts.length === 0
+        ? 'no alternatives given'
+        : parts.map(part => part.explain(value)).join(' and ');
+    },
+  };
+}
+
+function compileLogical(
+  operator: string,
+  argument: unknown,
+  where: string,
+  paths: RootPathOptions,
+): CompiledPredicate {
+  const at = join(where, operator);
+  if (operator === '$not') {
+    const inner = compileNode(argument, at, paths);
+    return {
+      test: value => !inner.test(value),
+      explain: value =>
+        inner.test(value)
+          ? `excluded because ${inner.explain(value)}`
+          : inner.explain(value),
+    };
+  }
+  if (!Array.isArray(argument)) {
+    throw new PredicateCompileError(at, `${operator} expects an array of predicates`);
+  }
+  const parts = argument.map((item, i) => compileNode(item, `${at}[${i}]`, paths));
+  return operator === '$all' ? compileAll(parts) : compileAny(parts);
+}
+
+function compileNode(
+  predicate: unknown,
+  where: string,
+  paths: RootPathOptions,
+): CompiledPredicate {
+  if (isPrimitive(predicate)) {
+    const equals = equalsPrimitive(predicate);
+    return {
+      test: equals,
+      explain: value =>
+        equals(value)
+          ? `${describeValue(value)} matches`
+          : `${describeValue(value)} is not ${describeValue(predicate)}`,
+    };
+  }
+  if (!isPlainObject(predicate)) {
+    throw new PredicateCompileError(
+      where,
+      'expected an object of path: matcher pairs, $all, $any, $not, or a primitive',
+    );
+  }
+  const keys = Object.keys(predicate);
+  const logical = keys.find(k => k === '$all' || k === '$any' || k === '$not');
+  if (logical) {
+    if (keys.length !== 1) {
+      throw new PredicateCompileError(
+        where,
+        `${logical} must be the only key of its object; wrap siblings in $all`,
+      );
+    }
+    return compileLogical(logical, predicate[logical], where, paths);
+  }
+  const unknownOperator = keys.find(k => k.startsWith('$'));
+  if (unknownOperator) {
+    throw new PredicateCompileError(
+      join(where, unknownOperator),
+      `unsupported operator ${unknownOperator}; supported here: $all, $any, $not`,
+    );
+  }
+  const leaves = keys.map(path => compileLeaf(path, predicate[path], where, paths));
+  return leaves.length === 1 ? leaves[0] : compileAll(leaves);
+}
+
+/**
+ * Compiles a `@backstage/filter-predicates` expression once into plain closures.
+ *
+ * Supported: path matchers with primitives (case-insensitive equality), `$exists`, `$in`,
+ * `$contains`, `$hasPrefix`, and the logical `$all`, `$any`, `$not`. Anything else is
+ * rejected here, at compile time, with the location inside the predicate.
+ */
+export function compilePredicate(
+  predicate: unknown,
+  rootPaths: RootPathOptions = plainPaths,
+): CompiledPredicate {
+  return compileNode(predicate, '', rootPaths);
+}

@@ -1,0 +1,358 @@
+import type {
+  FilterPredicate,
+  FilterPredicateExpression,
+  FilterPredicateValue,
+} from '@backstage/filter-predicates';
+import {
+  DEFAULT_ML_TYPES,
+  ECOSYSTEM_ANNOTATIONS as ECO,
+  EVIDENCE_ANNOTATIONS as EV,
+} from '../annotations';
+import type { EvidenceFormat, MaturityCheck, MaturityModel } from './types';
+
+const annotation = (key: string) => `metadata.annotations.${key}`;
+
+// Computed keys widen to an index signature TypeScript cannot match against `$`-keys.
+const where = (path: string, matcher: FilterPredicateValue): FilterPredicate =>
+  ({ [path]: matcher } as FilterPredicateExpression);
+
+/** Passes when any of the annotations is set (and well-formed). */
+const anyAnnotation = (...keys: string[]): FilterPredicate =>
+  keys.length === 1
+    ? where(annotation(keys[0]), { $exists: true })
+    : { $any: keys.map(key => where(annotation(key), { $exists: true })) };
+
+// Templates fix a check only when running them changes the entity: creating a new use case
+// is the fix for "not created from a template", not for a missing monitoring set-up.
+const GOLDEN_PATHS = 'template:default/batch-training';
+const LLM_APP: FilterPredicate = { 'spec.type': 'llm-app' };
+
+/**
+ * Model providers approved by default; platform teams replace the `llm-model-provider`
+ * check's condition in app-config to change the list.
+ */
+export const DEFAULT_APPROVED_MODEL_PROVIDERS = [
+  'azure-openai',
+  'aws-bedrock',
+  'vertex-ai',
+  'self-hosted',
+];
+
+type CheckSpec = Omit<MaturityCheck, 'group' | 'required'> &
+  Partial<Pick<MaturityCheck, 'group' | 'required'>>;
+
+const check = (spec: CheckSpec): MaturityCheck => ({
+  group: 'core',
+  required: true,
+  ...spec,
+});
+
+const levelOneChecks: MaturityCheck[] = [
+  check({
+    id: 'source-control',
+    title: 'Source in version control',
+    level: 1,
+    description:
+      'Code that is not versioned cannot be reviewed, reproduced or rolled back.',
+    remediation: `Push the code to a Git repository and add the ${ECO.sourceLocation} or ${ECO.githubProjectSlug} annotation.`,
+    condition: anyAnnotation(
+      ECO.sourceLocation,
+      ECO.githubProjectSlug,
+      ECO.gitlabProjectSlug,
+    ),
+  }),
+  check({
+    id: 'owner',
+    title: 'Has an owning team',
+    level: 1,
+    description:
+      'Someone must be accountable for a model in production: alerts, retraining and retirement need an owner.',
+    remediation: 'Set spec.owner to the owning group, e.g. group:default/fraud-ml.',
+    condition: { 'spec.owner': { $exists: true } },
+  }),
+  check({
+    id: 'docs',
+    title: 'Documentation in the portal',
+    level: 1,
+    description:
+      'Docs next to the code (TechDocs) keep tribal knowledge out of people’s heads.',
+    remediation: `Add an mkdocs.yml and docs/ folder and the ${ECO.techdocsRef} annotation (e.g. "dir:.").`,
+    condition: anyAnnotation(ECO.techdocsRef),
+  }),
+  check({
+    id: 'golden-path-template',
+    title: 'Created from a golden-path template',
+    level: 1,
+    description:
+      'A standard blueprint gives every use case the same proven structure, so improvements reach everyone.',
+    remediation:
+      'Create the use case with "Create ML use case" in the portal, or record the template it follows in the backstage.io/source-template annotation.',
+    templateRef: GOLDEN_PATHS,
+    condition: anyAnnotation(ECO.sourceTemplate),
+  }),
+  check({
+    id: 'container-image',
+    title: 'Packaged as a container image',
+    level: 1,
+    description:
+      'One image for experimentation and deployment removes "works on my machine" between teams.',
+    remediation: `Build a Docker image in CI and record it in the ${EV.containerImage} annotation.`,
+    condition: anyAnnotation(EV.containerImage),
+  }),
+  check({
+    id: 'ci',
+    title: 'Continuous integration',
+    level: 1,
+    description: 'Every change is built and tested automatically before it is merged.',
+    remediation: `Add a CI workflow and the ${EV.ci} annotation (e.g. "github-actions").`,
+    condition: anyAnnotation(
+      EV.ci,
+      ECO.githubProjectSlug,
+      ECO.gitlabProjectSlug,
+      ECO.jenkinsJob,
+    ),
+  }),
+  check({
+    id: 'experiment-tracking',
+    title: 'Experiment tracking',
+    level: 1,
+    description:
+      'Tracked runs (parameters, metrics, artefacts) make results reproducible and comparable.',
+    remediation: `Log runs to MLflow and add ${ECO.mlflowExperiment} or ${EV.experimentTracking}.`,
+    condition: anyAnnotation(EV.experimentTracking, ECO.mlflowExperiment),
+  }),
+  check({
+    id: 'training-pipeline',
+    title: 'Orchestrated training pipeline',
+    level: 1,
+    description:
+      'Data preparation, training and evaluation run as one automated pipeline, not notebook steps.',
+    remediation: `Define the pipeline (Kubeflow, Airflow, Tekton…) and add ${EV.trainingPipeline}.`,
+    condition: anyAnnotation(EV.trainingPipeline, ECO.tekton),
+  }),
+  check({
+    id: 'model-registry',
+    title: 'Versioned in a model registry',
+    level: 1,
+    description:
+      'Registered model versions let teams share models and roll back to an earlier one.',
+    remediation: `Register models in the registry and add ${EV.modelRegistry} (e.g. "mlflow").`,
+    condition: anyAnnotation(EV.modelRegistry),
+  }),
+  check({
+    id: 'data-validation',
+    title: 'Input data validation',
+    level: 1,
+    description: 'Bad input data is caught before it trains or feeds a model.',
+    remediation: `Add data checks (e.g. Great Expectations) and the ${EV.dataValidation} annotation.`,
+    condition: anyAnnotation(EV.dataValidation),
+  }),
+  check({
+    id: 'model-card',
+    title: 'Model card',
+    level: 1,
+    description:
+      'Intended use, limits and evaluation results are written down for reviewers and users.',
+    remediation: `Write docs/model-card.md and point ${EV.modelCard} at it.`,
+    condition: anyAnnotation(EV.modelCard),
+  }),
+];
+
+const llmChecks: MaturityCheck[] = [
+  check({
+    id: 'llm-evaluation-harness',
+    title: 'LLM evaluation harness',
+    level: 1,
+    group: 'llm',
+    description:
+      'Generated output cannot be scored with accuracy alone; an evaluation suite catches regressions.',
+    remediation: `Add an evaluation suite (e.g. ragas) and the ${EV.evaluationHarness} annotation.`,
+    appliesTo: LLM_APP,
+    condition: anyAnnotation(EV.evaluationHarness),
+  }),
+  check({
+    id: 'llm-data-residency',
+    title: 'Data residency declared',
+    level: 1,
+    group: 'llm',
+    description:
+      'Some data must not leave its region (e.g. Canadian health data); the region must be known before prompts flow.',
+    remediation: `Set ${EV.dataResidency} to the region the data must stay in, e.g. "ca".`,
+    appliesTo: LLM_APP,
+    condition: anyAnnotation(EV.dataResidency),
+  }),
+  check({
+    id: 'llm-gpu-budget',
+    title: 'GPU budget declared',
+    level: 1,
+    group: 'llm',
+    description:
+      'GPU costs snowball under load; a declared monthly budget makes automation safe to turn on.',
+    remediation: `Set ${EV.gpuBudget} to the monthly GPU-hours budget, a number ≥ 0.`,
+    appliesTo: LLM_APP,
+    condition: anyAnnotation(EV.gpuBudget),
+  }),
+  check({
+    id: 'llm-model-provider',
+    title: 'Approved model provider',
+    level: 1,
+    group: 'llm',
+    description:
+      'Third-party model APIs must handle data according to company policy; only reviewed providers qualify.',
+    remediation: `Set ${EV.modelProvider} to one of: ${DEFAULT_APPROVED_MODEL_PROVIDERS.join(', ')}.`,
+    appliesTo: LLM_APP,
+    condition: where(annotation(EV.modelProvider), {
+      $in: DEFAULT_APPROVED_MODEL_PROVIDERS,
+    }),
+  }),
+];
+
+const levelTwoChecks: MaturityCheck[] = [
+  check({
+    id: 'cd',
+    title: 'Continuous delivery (GitOps)',
+    level: 2,
+    description: 'Deployments happen from Git automatically, not by hand.',
+    remediation: `Deploy with Argo CD (add ${ECO.argocdAppSelector}) or another CD tool and set ${EV.cd}.`,
+    condition: anyAnnotation(EV.cd, ECO.argocdAppSelector, ECO.argocdAppName),
+  }),
+  check({
+    id: 'validation-gate',
+    title: 'Model validation gate before serving',
+    level: 2,
+    description:
+      'A candidate model is only promoted when it beats the current one on agreed metrics.',
+    remediation: `Add an automated validation step before promotion and set ${EV.validationGate}: "true".`,
+    condition: anyAnnotation(EV.validationGate),
+  }),
+  check({
+    id: 'monitoring',
+    title: 'Production monitoring',
+    level: 2,
+    description:
+      'Model and service KPIs are watched continuously instead of waiting for users to complain.',
+    remediation: `Expose metrics and dashboards; add ${EV.monitoring} or ${ECO.grafanaDashboard}.`,
+    condition: anyAnnotation(EV.monitoring, ECO.grafanaDashboard, ECO.prometheusRule),
+  }),
+  check({
+    id: 'drift-detection',
+    title: 'Drift and skew detection',
+    level: 2,
+    description:
+      'Changes in input data or predictions are detected before they hurt the business.',
+    remediation: `Add drift detection (e.g. Evidently) and the ${EV.driftDetection} annotation.`,
+    condition: anyAnnotation(EV.driftDetection),
+  }),
+  check({
+    id: 'retraining-trigger',
+    title: 'Automated retraining trigger',
+    level: 2,
+    description:
+      'Models are retrained on a schedule or when drift is detected, without a ticket.',
+    remediation: `Schedule retraining or trigger it on drift; set ${EV.retrainingTrigger} to "schedule", "drift" or "schedule,drift".`,
+    condition: anyAnnotation(EV.retrainingTrigger),
+  }),
+  check({
+    id: 'rollback',
+    title: 'Rollback',
+    level: 2,
+    description: 'A bad model version can be replaced by the previous one in minutes.',
+    remediation: `Automate rollback to the previous registered version and set ${EV.rollback}: "true".`,
+    condition: anyAnnotation(EV.rollback),
+  }),
+  check({
+    id: 'lineage',
+    title: 'Lineage to datasets and pipelines',
+    level: 2,
+    description:
+      'Knowing which data and pipelines a model depends on makes audits and impact analysis possible.',
+    remediation:
+      'List the datasets and pipelines the model depends on in spec.dependsOn (e.g. resource:default/claims-dataset).',
+    condition: {
+      $any: [
+        { 'spec.dependsOn': { $exists: true } },
+        { relations: { $contains: { type: 'dependsOn' } } },
+      ],
+    },
+  }),
+  check({
+    id: 'progressive-rollout',
+    title: 'Canary or A/B rollout',
+    level: 2,
+    description:
+      'New versions meet a fraction of real traffic first, so a regression reaches few users.',
+    remediation: `Roll out with canary, A/B, shadow or blue-green and set ${EV.rolloutStrategy}.`,
+    condition: anyAnnotation(EV.rolloutStrategy),
+  }),
+  check({
+    id: 'kubernetes-deployment',
+    title: 'Orchestrated on Kubernetes',
+    level: 2,
+    required: false,
+    description:
+      'Serving on a container orchestrator gives scaling, health checks and rolling updates for free.',
+    remediation: `Deploy to Kubernetes and add ${ECO.kubernetesId} so the portal shows the workloads.`,
+    condition: anyAnnotation(ECO.kubernetesId),
+  }),
+];
+
+const flag: EvidenceFormat = { type: 'flag' };
+
+const evidenceFormats: Record<string, EvidenceFormat> = {
+  ...Object.fromEntries(
+    Object.values(EV).map(key => [annotation(key), flag] as const),
+  ),
+  [annotation(EV.gpuBudget)]: { type: 'non-negative-number' },
+  [annotation(EV.retrainingTrigger)]: {
+    type: 'one-or-more-of',
+    values: ['schedule', 'drift'],
+  },
+  [annotation(EV.rolloutStrategy)]: {
+    type: 'one-or-more-of',
+    values: ['canary', 'ab', 'shadow', 'blue-green'],
+  },
+  [annotation(EV.modelProvider)]: { type: 'text' },
+  'spec.owner': { type: 'text' },
+  'spec.dependsOn': { type: 'entity-ref-list' },
+};
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
+
+/**
+ * The default maturity model, following the seeds: 0 Manual, 1 Automated, 2 Continuous /
+ * self-serve, plus an LLM group for `llm-app` entities. All checks are required for their
+ * level except `kubernetes-deployment`, which is advisory.
+ *
+ * @public
+ */
+export const defaultMaturityModel: MaturityModel = deepFreeze({
+  levels: [
+    {
+      level: 0,
+      name: 'Manual',
+      description:
+        'Ad-hoc: infrastructure and deployments are built by hand for each use case.',
+    },
+    {
+      level: 1,
+      name: 'Automated',
+      description:
+        'Standard templates, containers, tracked experiments, orchestrated training and a model registry.',
+    },
+    {
+      level: 2,
+      name: 'Continuous / self-serve',
+      description:
+        'Continuous delivery and monitoring, drift detection and automated retraining with safe rollouts.',
+    },
+  ],
+  checks: [...levelOneChecks, ...llmChecks, ...levelTwoChecks],
+  entityFilter: { kinds: ['Component'], types: [...DEFAULT_ML_TYPES] },
+  evidenceFormats,
+});

@@ -1,0 +1,82 @@
+/** Reads the value at a filter-predicate path from an unknown value. */
+export type PathResolver = (value: unknown) => unknown;
+
+const hasOwn = (o: object, key: string) =>
+  Object.prototype.hasOwnProperty.call(o, key);
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+// Annotation and label keys contain dots ("mlflow.org/experiment") and their values are
+// strings, so everything after these prefixes is one key: one lookup instead of trying
+// every split of the key.
+const STRING_MAP_PREFIXES = ['metadata.annotations.', 'metadata.labels.'];
+
+function ownValue(key: string): PathResolver {
+  // Keys like "constructor" would otherwise find Object.prototype members.
+  if (key in Object.prototype) {
+    return v => (isRecord(v) && hasOwn(v, key) ? v[key] : undefined);
+  }
+  return v => (isRecord(v) ? v[key] : undefined);
+}
+
+function compileStringMapLookup(mapPath: string, key: string): PathResolver {
+  const [first, second] = mapPath.split('.');
+  const readKey = ownValue(key);
+  return v => {
+    if (!isRecord(v)) return undefined;
+    const metadata = v[first];
+    if (!isRecord(metadata)) return undefined;
+    return readKey(metadata[second]);
+  };
+}
+
+function compileTolerantLookup(
+  path: string,
+  memo: Map<string, PathResolver>,
+): PathResolver {
+  const cached = memo.get(path);
+  if (cached) return cached;
+  const whole = ownValue(path);
+  const splits: Array<[string, PathResolver]> = [];
+  for (let i = path.indexOf('.'); i > 0; i = path.indexOf('.', i + 1)) {
+    splits.push([path.slice(0, i), compileTolerantLookup(path.slice(i + 1), memo)]);
+  }
+  const resolver: PathResolver =
+    splits.length === 0
+      ? whole
+      : v => {
+          if (!isRecord(v)) return undefined;
+          const direct = whole(v);
+          if (direct !== undefined) return direct;
+          for (const [head, rest] of splits) {
+            if (hasOwn(v, head)) {
+              const found = rest(v[head]);
+              if (found !== undefined) return found;
+            }
+          }
+          return undefined;
+        };
+  memo.set(path, resolver);
+  return resolver;
+}
+
+/**
+ * Compiles a dot-separated path into a lookup function, with the semantics of
+ * `getJsonValueAtPath` from `@backstage/filter-predicates`: keys may themselves contain
+ * dots, arrays are not traversed, and a missing value is `undefined`.
+ *
+ * One deliberate difference: below `metadata.annotations.` and `metadata.labels.` the rest
+ * of the path is always a single key (those maps hold strings, so nothing nests).
+ */
+export function compilePath(path: string): PathResolver {
+  for (const prefix of STRING_MAP_PREFIXES) {
+    if (path.startsWith(prefix) && path.length > prefix.length) {
+      return compileStringMapLookup(
+        prefix.slice(0, -1),
+        path.slice(prefix.length),
+      );
+    }
+  }
+  return compileTolerantLookup(path, new Map());
+}

@@ -1,0 +1,31 @@
+import { createPermission } from '@backstage/plugin-permission-common';
+
+/**
+ * Read the maturity scorecards, history and throughput rollups.
+ *
+ * @public
+ */
+export const mlopsScorecardReadPermission = createPermission({
+  name: 'mlops.scorecard.read',
+  attributes: { action: 'read' },
+});
+
+/**
+ * Record a use-case lifecycle event (used by the scaffolder action, service-to-service).
+ *
+ * @public
+ */
+export const mlopsUseCaseRecordPermission = createPermission({
+  name: 'mlops.usecase.record',
+  attributes: { action: 'create' },
+});
+
+/**
+ * All permissions of the mlops plugin, for registration with the permission framework.
+ *
+ * @public
+ */
+export const mlopsPermissions = [
+  mlopsScorecardReadPermission,
+  mlopsUseCaseRecordPermission,
+];

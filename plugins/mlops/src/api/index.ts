@@ -1,0 +1,3 @@
+export { mlopsApiRef } from './MlopsApi';
+export type { MlopsApi, EntityName } from './MlopsApi';
+export { MlopsClient } from './MlopsClient';

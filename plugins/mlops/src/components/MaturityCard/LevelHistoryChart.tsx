@@ -1,0 +1,78 @@
+import Typography from '@material-ui/core/Typography';
+import { useTheme } from '@material-ui/core/styles';
+import {
+  Area,
+  CartesianGrid,
+  ComposedChart,
+  Line,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { EntityHistoryResponse } from '@landing-zone/plugin-mlops-common';
+import { ChartFrame } from '../shared/ChartFrame';
+import { chartChrome } from '../shared/levelPalette';
+
+export const LevelHistoryChart = (props: {
+  series: EntityHistoryResponse['series'];
+  maxLevel: number;
+}) => {
+  const theme = useTheme();
+  const chrome = chartChrome(theme);
+  const { series } = props;
+  if (series.length === 0) {
+    return (
+      <Typography variant="body2" color="textSecondary">
+        No history yet: the first daily snapshot is taken after the use case is
+        registered.
+      </Typography>
+    );
+  }
+  const first = series[0];
+  const last = series[series.length - 1];
+  return (
+    <ChartFrame
+      height={160}
+      caption={`Since ${first.day}: level ${first.level} → ${last.level}, score ${first.score} → ${last.score}.`}
+      testId="level-history-chart"
+    >
+      <ComposedChart data={series}>
+        <CartesianGrid stroke={chrome.grid} vertical={false} />
+        <XAxis dataKey="day" stroke={chrome.axis} tick={{ fontSize: 11 }} />
+        <YAxis
+          yAxisId="level"
+          domain={[0, props.maxLevel]}
+          allowDecimals={false}
+          stroke={chrome.axis}
+          width={24}
+        />
+        <YAxis yAxisId="score" orientation="right" domain={[0, 100]} hide />
+        <Tooltip
+          contentStyle={{
+            background: chrome.tooltipBackground,
+            color: chrome.tooltipText,
+          }}
+        />
+        <Area
+          yAxisId="score"
+          dataKey="score"
+          name="Score"
+          stroke={chrome.secondary}
+          fill={chrome.secondary}
+          fillOpacity={0.15}
+          isAnimationActive={false}
+        />
+        <Line
+          yAxisId="level"
+          type="stepAfter"
+          dataKey="level"
+          name="Level"
+          stroke={chrome.primary}
+          strokeWidth={2}
+          dot={false}
+          isAnimationActive={false}
+        />
+      </ComposedChart>
+    </ChartFrame>
+  );
+};

@@ -1,0 +1,71 @@
+import { Config } from '@backstage/config';
+import { InputError } from '@backstage/errors';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { z } from 'zod/v3';
+import {
+  describeViolation,
+  evaluateGuardrails,
+} from '../../guardrails/evaluateGuardrails';
+import { readGuardrails } from '../../guardrails/readGuardrails';
+import { parseInput } from '../../lib/parseInput';
+import { guardrailSubjectSchema } from '../../lib/useCaseInput';
+import { guardrailsCheckExamples } from './guardrailsCheck.examples';
+
+export const GUARDRAILS_CHECK_ACTION_ID = 'mlops:guardrails:check';
+
+const outputSchema = z.object({
+  passed: z.boolean().describe('Always true: a violation fails the step instead'),
+  rulesChecked: z
+    .array(z.string())
+    .describe('Guardrail groups configured and evaluated, e.g. ["residency", "gpuBudget"]'),
+});
+
+/**
+ * `mlops:guardrails:check` — the first step of every golden path. It only reads, so a violation
+ * stops the run before `fetch:template` writes anything or a publisher creates a repository.
+ */
+export function createGuardrailsCheckAction(options: { config: Config }) {
+  // Read once at startup: a broken guardrail config fails the backend, not a user's run.
+  const guardrails = readGuardrails(options.config);
+  const rulesChecked = [
+    Object.keys(guardrails.residency).length > 0 && 'residency',
+    (Object.keys(guardrails.gpuBudget.ceilings).length > 0 ||
+      Object.keys(guardrails.gpuBudget.teams).length > 0) &&
+      'gpuBudget',
+    Object.keys(guardrails.modelProviders).length > 0 && 'modelProviders',
+    (guardrails.naming.pattern !== undefined ||
+      guardrails.naming.maxLength !== undefined ||
+      guardrails.naming.forbiddenWords.length > 0) &&
+      'naming',
+  ].filter((rule): rule is string => typeof rule === 'string');
+
+  return createTemplateAction({
+    id: GUARDRAILS_CHECK_ACTION_ID,
+    description:
+      "Checks a new ML use case against the platform team's guardrails (data residency per classification, GPU budget ceilings per team and compute tier, approved LLM providers, naming rules). Fails with the field, the rule and the allowed values; writes nothing.",
+    examples: guardrailsCheckExamples,
+    supportsDryRun: true,
+    schema: {
+      input: () => guardrailSubjectSchema,
+      output: () => outputSchema,
+    },
+    async handler(ctx) {
+      const subject = parseInput(
+        GUARDRAILS_CHECK_ACTION_ID,
+        guardrailSubjectSchema,
+        ctx.input,
+      );
+      const violations = evaluateGuardrails(guardrails, subject);
+      if (violations.length > 0) {
+        throw new InputError(
+          `Guardrail violation: ${violations.map(describeViolation).join('; ')}`,
+        );
+      }
+      ctx.logger.info(
+        `Guardrails passed for ${subject.name} (${rulesChecked.join(', ') || 'no guardrails configured'})`,
+      );
+      ctx.output('passed', true);
+      ctx.output('rulesChecked', rulesChecked);
+    },
+  });
+}

@@ -1,0 +1,2 @@
+export { createUseCaseRecordAction } from './createUseCaseRecordAction';
+export type { UseCaseRecordActionOptions } from './createUseCaseRecordAction';

@@ -1,0 +1,114 @@
+import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { Config } from '@backstage/config';
+import { ConflictError, InputError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import fs from 'fs-extra';
+import yaml from 'yaml';
+import { z } from 'zod/v3';
+import { parseInput } from '../../lib/parseInput';
+import { relativePath, useCaseName } from '../../lib/useCaseFields';
+import { readPublishConfig } from '../../publish/readPublishConfig';
+
+export const REGISTER_LOCAL_ACTION_ID = 'mlops:catalog:register-local';
+
+const inputSchema = z
+  .object({
+    name: useCaseName().describe('Repository name under mlops.publish.local.repositoriesDir'),
+    catalogInfoPath: relativePath()
+      .default('catalog-info.yaml')
+      .describe('Path of the catalog file inside the repository'),
+  })
+  .strict();
+
+const outputSchema = z.object({
+  entityRef: z.string().describe('The registered component'),
+  locationTarget: z.string().describe('The file location the catalog reads'),
+});
+
+/**
+ * `mlops:catalog:register-local` — registers a locally published repository's catalog file as a
+ * `file` location. It takes a repository *name*, not a path, so it can only register files
+ * inside the repositories root; the catalog module refuses any other file location.
+ */
+export function createRegisterLocalAction(options: {
+  config: Config;
+  catalog: CatalogService;
+}) {
+  const publish = readPublishConfig(options.config);
+  return createTemplateAction({
+    id: REGISTER_LOCAL_ACTION_ID,
+    description:
+      'Registers the catalog-info.yaml of a repository published by mlops:publish:local. Registering twice is a no-op.',
+    examples: [
+      {
+        description: 'Register the repository published by the previous step',
+        example: [
+          'steps:',
+          '  - id: register-local',
+          '    action: mlops:catalog:register-local',
+          '    input:',
+          '      name: ${{ parameters.name }}',
+          '',
+        ].join('\n'),
+      },
+    ],
+    schema: { input: () => inputSchema, output: () => outputSchema },
+    async handler(ctx) {
+      const input = parseInput(REGISTER_LOCAL_ACTION_ID, inputSchema, ctx.input);
+      if (!publish.local) {
+        throw new InputError(
+          `${REGISTER_LOCAL_ACTION_ID} needs mlops.publish.local in app-config`,
+        );
+      }
+      let target: string;
+      try {
+        target = resolveSafeChildPath(
+          resolveSafeChildPath(publish.local.repositoriesDir, input.name),
+          input.catalogInfoPath,
+        );
+      } catch {
+        throw new InputError(
+          `Invalid input to ${REGISTER_LOCAL_ACTION_ID}: catalogInfoPath: expected a path inside the repository, got "${input.catalogInfoPath}"`,
+        );
+      }
+      if (!(await fs.pathExists(target))) {
+        throw new InputError(
+          `name: no published repository "${input.name}" with ${input.catalogInfoPath}; run mlops:publish:local first`,
+        );
+      }
+      const entityRef = await readEntityRef(target);
+      const credentials = await ctx.getInitiatorCredentials();
+      try {
+        await options.catalog.addLocation(
+          { type: 'file', target },
+          { credentials },
+        );
+      } catch (error) {
+        // A retried step finds its own location already there.
+        if (!(error instanceof ConflictError) && (error as Error)?.name !== 'ConflictError') {
+          throw error;
+        }
+        ctx.logger.info(`Location file:${target} was already registered`);
+      }
+      ctx.output('entityRef', entityRef);
+      ctx.output('locationTarget', target);
+    },
+  });
+}
+
+async function readEntityRef(file: string): Promise<string> {
+  const docs = yaml.parseAllDocuments(await fs.readFile(file, 'utf8'));
+  const component = docs.map(d => d.toJS()).find(e => e?.kind === 'Component');
+  if (!component?.metadata?.name) {
+    throw new InputError(
+      `catalogInfoPath: expected a Component with metadata.name in ${file}`,
+    );
+  }
+  return stringifyEntityRef({
+    kind: 'Component',
+    namespace: component.metadata.namespace ?? 'default',
+    name: component.metadata.name,
+  });
+}

@@ -1,0 +1,57 @@
+import { Config } from '@backstage/config';
+import { InputError } from '@backstage/errors';
+import path from 'node:path';
+
+export const PUBLISH_TARGETS = ['local', 'github', 'gitlab'] as const;
+export type PublishTarget = (typeof PUBLISH_TARGETS)[number];
+
+export interface PublishConfig {
+  target: PublishTarget;
+  /** Set when `mlops.publish.local` is configured. Absolute. */
+  local?: { repositoriesDir: string; defaultBranch: string };
+  github?: { host: string; owner: string };
+  gitlab?: { host: string; owner: string };
+}
+
+export const DEFAULT_REPOSITORIES_DIR = './var/repositories';
+
+/**
+ * Reads `mlops.publish`. Without it, the embedded default publishes locally into
+ * `./var/repositories` (relative to the backend's working directory).
+ */
+export function readPublishConfig(config: Config): PublishConfig {
+  const publish = config.getOptionalConfig('mlops.publish');
+  const target = (publish?.getOptionalString('target') ?? 'local') as PublishTarget;
+  if (!PUBLISH_TARGETS.includes(target)) {
+    throw new InputError(
+      `mlops.publish.target must be one of ${PUBLISH_TARGETS.join(', ')}, got "${target}"`,
+    );
+  }
+  const local = publish?.getOptionalConfig('local');
+  const scm = (key: 'github' | 'gitlab', defaultHost: string) => {
+    const c = publish?.getOptionalConfig(key);
+    return c
+      ? { host: c.getOptionalString('host') ?? defaultHost, owner: c.getString('owner') }
+      : undefined;
+  };
+  const result: PublishConfig = {
+    target,
+    local:
+      local || target === 'local'
+        ? {
+            repositoriesDir: path.resolve(
+              local?.getOptionalString('repositoriesDir') ?? DEFAULT_REPOSITORIES_DIR,
+            ),
+            defaultBranch: local?.getOptionalString('defaultBranch') ?? 'main',
+          }
+        : undefined,
+    github: scm('github', 'github.com'),
+    gitlab: scm('gitlab', 'gitlab.com'),
+  };
+  if (target !== 'local' && !result[target]) {
+    throw new InputError(
+      `mlops.publish.target is "${target}" but mlops.publish.${target}.owner is not configured`,
+    );
+  }
+  return result;
+}

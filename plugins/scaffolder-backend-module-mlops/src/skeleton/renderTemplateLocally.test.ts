@@ -1,0 +1,67 @@
+import { createMockDirectory } from '@backstage/backend-test-utils';
+import fs from 'fs-extra';
+import path from 'node:path';
+import { renderSkeletonText, renderTemplateLocally } from './renderTemplateLocally';
+import { sampleParameters, templateFile, TEMPLATE_NAMES } from './testTemplates';
+
+describe('renderTemplateLocally', () => {
+  const output = createMockDirectory();
+
+  it.each(TEMPLATE_NAMES)(
+    'renders every file of %s with no template syntax left',
+    async name => {
+      output.clear();
+      await renderTemplateLocally({
+        templateFile: templateFile(name),
+        parameters: sampleParameters(name, 2),
+        outputDir: output.path,
+      });
+      const files = await listFiles(output.path);
+      expect(files).toEqual(
+        expect.arrayContaining([
+          'Dockerfile',
+          '.github/workflows/ci.yaml',
+          '.github/workflows/retrain.yaml',
+          'catalog-info.yaml',
+          'catalog-info.level2.yaml',
+          'mkdocs.yml',
+          'docs/index.md',
+          'usecase/tracking.py',
+          'usecase/drift.py',
+        ]),
+      );
+      for (const file of files) {
+        expect(await fs.readFile(path.join(output.path, file), 'utf8')).not.toMatch(
+          /\$\{\{/,
+        );
+      }
+    },
+  );
+
+  it('leaves the Level-2 overlay out for target Level 1', async () => {
+    output.clear();
+    await renderTemplateLocally({
+      templateFile: templateFile('batch-training'),
+      parameters: sampleParameters('batch-training', 1),
+      outputDir: output.path,
+    });
+    expect(await listFiles(output.path)).not.toContain('catalog-info.level2.yaml');
+  });
+
+  it('refuses template syntax the tests would not check', () => {
+    expect(() => renderSkeletonText('{% if x %}', {}, 'f')).toThrow('nunjucks tags');
+    expect(() => renderSkeletonText('${{ values.nope }}', {}, 'f')).toThrow(
+      'unknown template expression',
+    );
+  });
+});
+
+async function listFiles(dir: string, prefix = ''): Promise<string[]> {
+  const result: string[] = [];
+  for (const entry of await fs.readdir(path.join(dir, prefix), { withFileTypes: true })) {
+    const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) result.push(...(await listFiles(dir, relative)));
+    else result.push(relative);
+  }
+  return result;
+}

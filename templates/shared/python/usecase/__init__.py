@@ -1,0 +1,1 @@
+"""The ${{ values.name }} use case (see mlops.yaml for its objective)."""
