@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { getJson, openAsGuest, screenshotDir } from './helpers';
+import { findJson, openAsGuest, screenshotDir } from './helpers';
 import { fillUseCaseForm } from './useCaseForm';
 
 type Entity = { metadata: { annotations: Record<string, string> } };
@@ -28,8 +28,8 @@ test('a guest creates a batch-training use case that lands in the catalog at Lev
   await expect
     .poll(
       async () =>
-        (await getJson<Entity>(request, `/api/catalog/entities/by-name/component/default/${name}`))
-          .metadata.annotations['landingzone.ml/maturity-level'],
+        (await findJson<Entity>(request, `/api/catalog/entities/by-name/component/default/${name}`))
+          ?.metadata.annotations['landingzone.ml/maturity-level'],
       { timeout: 60_000 },
     )
     .toBe('2');

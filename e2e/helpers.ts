@@ -39,10 +39,26 @@ export async function getJson<T>(
   request: APIRequestContext,
   path: string,
 ): Promise<T> {
+  const found = await findJson<T>(request, path);
+  expect(found, `${path} answered 404`).toBeDefined();
+  return found!;
+}
+
+/**
+ * Like getJson, but a 404 gives undefined: for polling an entity the catalog has not
+ * ingested yet.
+ */
+export async function findJson<T>(
+  request: APIRequestContext,
+  path: string,
+): Promise<T | undefined> {
   const token = await guestToken(request);
   const response = await request.get(`${backendUrl}${path}`, {
     headers: { authorization: `Bearer ${token}` },
   });
+  if (response.status() === 404) {
+    return undefined;
+  }
   expect(response.ok(), `${path} answered ${response.status()}`).toBeTruthy();
   return (await response.json()) as T;
 }
