@@ -1,4 +1,6 @@
 import '@backstage/cli/asset-types';
+// Catalog cards such as About are built with Backstage UI, whose styles ship as a stylesheet.
+import '@backstage/ui/css/styles.css';
 import ReactDOM from 'react-dom/client';
 import App from './App';
 

@@ -22,6 +22,8 @@ const useStyles = makeStyles(theme => ({
   },
   item: { alignItems: 'flex-start' },
   icon: { minWidth: 36, marginTop: 6 },
+  // Backstage's theme truncates list text to one line; reasons and remediations must wrap.
+  text: { whiteSpace: 'normal', overflow: 'visible' },
 }));
 
 const CheckItem = (props: { check: CheckResult }) => {
@@ -42,6 +44,7 @@ const CheckItem = (props: { check: CheckResult }) => {
         )}
       </ListItemIcon>
       <ListItemText
+        className={classes.text}
         disableTypography
         primary={
           <Typography variant="body1">

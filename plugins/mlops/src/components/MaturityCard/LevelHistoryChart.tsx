@@ -30,13 +30,17 @@ export const LevelHistoryChart = (props: {
   }
   const first = series[0];
   const last = series[series.length - 1];
+  // Rows exist only for days the entity changed; carrying the last state to today draws the
+  // flat stretch since then instead of a lone dot.
+  const today = new Date().toISOString().slice(0, 10);
+  const data = last.day < today ? [...series, { ...last, day: today }] : series;
   return (
     <ChartFrame
       height={160}
       caption={`Since ${first.day}: level ${first.level} → ${last.level}, score ${first.score} → ${last.score}.`}
       testId="level-history-chart"
     >
-      <ComposedChart data={series}>
+      <ComposedChart data={data}>
         <CartesianGrid stroke={chrome.grid} vertical={false} />
         <XAxis dataKey="day" stroke={chrome.axis} tick={{ fontSize: 11 }} />
         <YAxis
