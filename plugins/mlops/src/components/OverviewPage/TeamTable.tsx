@@ -47,6 +47,8 @@ export const TeamTable = (props: {
       title: 'Team',
       field: 'title',
       highlight: true,
+      // Team names are the row's identity; never break them mid-word.
+      cellStyle: { minWidth: 130 },
       render: row => <Link to={row.link}>{row.title}</Link>,
     },
     {

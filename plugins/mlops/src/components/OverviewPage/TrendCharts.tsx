@@ -4,6 +4,7 @@ import {
   Bar,
   BarChart,
   CartesianGrid,
+  Legend,
   Line,
   LineChart,
   Tooltip,
@@ -59,6 +60,7 @@ export const TrendCharts = (props: { trend: TrendPoint[] }) => {
                 fill={theme.palette.grey[500]}
                 isAnimationActive={false}
               />
+              <Legend wrapperStyle={{ fontSize: 12 }} />
             </BarChart>
           </ChartFrame>
         </InfoCard>
@@ -80,7 +82,7 @@ export const TrendCharts = (props: { trend: TrendPoint[] }) => {
                 stroke={chrome.axis}
                 tick={{ fontSize: 11 }}
               />
-              <YAxis stroke={chrome.axis} width={32} unit="d" />
+              <YAxis stroke={chrome.axis} width={44} unit="d" />
               <Tooltip contentStyle={tooltipStyle(chrome)} />
               <Line
                 type="monotone"
