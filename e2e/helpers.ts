@@ -17,10 +17,14 @@ export async function openAsGuest(page: Page, path: string) {
     .getByRole('navigation', { name: 'sidebar nav' })
     .getByRole('link', { name: 'Catalog' });
   await expect(enter.or(sidebar)).toBeVisible();
-  if (await enter.isVisible()) {
-    await enter.click();
-  }
-  await expect(sidebar).toBeVisible();
+  // A click that lands while the sign-in page is still settling can be lost; click again
+  // until the session exists.
+  await expect(async () => {
+    if (await enter.isVisible()) {
+      await enter.click();
+    }
+    await expect(sidebar).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 45_000 });
 }
 
 /** A backend token for the guest user, to compare what the UI shows with what the API says. */
