@@ -4,37 +4,63 @@ import { fillUseCaseForm } from './useCaseForm';
 
 type Entity = { metadata: { annotations: Record<string, string> } };
 
-test('a guest creates a batch-training use case that lands in the catalog at Level 2', async ({
-  page,
-  request,
-}) => {
-  const name = `e2e-churn-${Date.now().toString(36)}`;
-  await openAsGuest(page, '/create/templates/default/batch-training');
+/** Every golden path, each at a target level a data scientist would pick for it. */
+const cases = [
+  { template: 'batch-training', prefix: 'e2e-churn', level: 2 },
+  { template: 'online-inference', prefix: 'e2e-serve', level: 1 },
+  { template: 'llm-rag', prefix: 'e2e-rag', level: 1 },
+];
 
-  await fillUseCaseForm(page, { name, residency: 'Canada', targetLevel: 'Level 2' });
-  // Away from the sidebar (it expands on hover) and after the select menu has closed.
-  await page.mouse.move(1200, 20);
-  await expect(page.getByRole('listbox')).toHaveCount(0);
-  await page.screenshot({ path: `${screenshotDir}/create-use-case-form.png`, fullPage: true });
-  await page.getByRole('button', { name: 'Review' }).click();
-  await page.getByRole('button', { name: 'Create' }).click();
+for (const { template, prefix, level } of cases) {
+  test(`a guest creates a ${template} use case that lands in the catalog at Level ${level}`, async ({
+    page,
+    request,
+  }) => {
+    const name = `${prefix}-${Date.now().toString(36)}`;
+    await openAsGuest(page, `/create/templates/default/${template}`);
 
-  await expect(page.getByRole('link', { name: 'Open in the catalog' })).toBeVisible({
-    timeout: 90_000,
+    await fillUseCaseForm(page, {
+      name,
+      residency: 'Canada',
+      targetLevel: `Level ${level}`,
+    });
+    // Away from the sidebar (it expands on hover) and after the select menu has closed.
+    await page.mouse.move(1200, 20);
+    await expect(page.getByRole('listbox')).toHaveCount(0);
+    await page.screenshot({
+      path: `${screenshotDir}/create-${template}-form.png`,
+      fullPage: true,
+    });
+    await page.getByRole('button', { name: 'Review' }).click();
+    await page.getByRole('button', { name: 'Create' }).click();
+
+    await expect(
+      page.getByRole('link', { name: 'Open in the catalog' }),
+    ).toBeVisible({ timeout: 90_000 });
+    await page.screenshot({
+      path: `${screenshotDir}/create-${template}-result.png`,
+      fullPage: true,
+    });
+
+    // The catalog API is the reference: the processor has evaluated the new entity.
+    await expect
+      .poll(
+        async () =>
+          (
+            await findJson<Entity>(
+              request,
+              `/api/catalog/entities/by-name/component/default/${name}`,
+            )
+          )?.metadata.annotations['landingzone.ml/maturity-level'],
+        { timeout: 60_000 },
+      )
+      .toBe(String(level));
+
+    await page.getByRole('link', { name: 'Open in the catalog' }).click();
+    await expect(page.getByRole('heading', { name })).toBeVisible();
+    await page.screenshot({
+      path: `${screenshotDir}/create-${template}-entity.png`,
+      fullPage: true,
+    });
   });
-  await page.screenshot({ path: `${screenshotDir}/create-use-case-result.png`, fullPage: true });
-
-  // The catalog API is the reference: the processor has evaluated the new entity.
-  await expect
-    .poll(
-      async () =>
-        (await findJson<Entity>(request, `/api/catalog/entities/by-name/component/default/${name}`))
-          ?.metadata.annotations['landingzone.ml/maturity-level'],
-      { timeout: 60_000 },
-    )
-    .toBe('2');
-
-  await page.getByRole('link', { name: 'Open in the catalog' }).click();
-  await expect(page.getByRole('heading', { name })).toBeVisible();
-  await page.screenshot({ path: `${screenshotDir}/create-use-case-entity.png`, fullPage: true });
-});
+}

@@ -17,14 +17,21 @@ export async function openAsGuest(page: Page, path: string) {
     .getByRole('navigation', { name: 'sidebar nav' })
     .getByRole('link', { name: 'Catalog' });
   await expect(enter.or(sidebar)).toBeVisible();
-  // A click that lands while the sign-in page is still settling can be lost; click again
-  // until the session exists.
+  // A click that lands while the sign-in page is still settling can be lost, and a backend
+  // that is restarting answers the guest refresh with an error page; try again until the
+  // session exists.
   await expect(async () => {
     if (await enter.isVisible()) {
       await enter.click();
+    } else if (!(await sidebar.isVisible())) {
+      await page.reload();
+      await expect(enter.or(sidebar)).toBeVisible();
+      if (await enter.isVisible()) {
+        await enter.click();
+      }
     }
     await expect(sidebar).toBeVisible({ timeout: 5_000 });
-  }).toPass({ timeout: 45_000 });
+  }).toPass({ timeout: 60_000 });
 }
 
 /** A backend token for the guest user, to compare what the UI shows with what the API says. */
