@@ -27,6 +27,9 @@ for (const { template, prefix, level } of cases) {
     // Away from the sidebar (it expands on hover) and after the select menu has closed.
     await page.mouse.move(1200, 20);
     await expect(page.getByRole('listbox')).toHaveCount(0);
+    // The select's menu keeps fading out for a moment after its listbox is gone; the
+    // screenshot should show the filled form, not the fade.
+    await page.waitForTimeout(500);
     await page.screenshot({
       path: `${screenshotDir}/create-${template}-form.png`,
       fullPage: true,
