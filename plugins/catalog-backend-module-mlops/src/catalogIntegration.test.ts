@@ -3,6 +3,7 @@ import {
   mockCredentials,
   mockServices,
   startTestBackend,
+  TestDatabaseId,
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import request from 'supertest';
@@ -71,7 +72,7 @@ describe('the maturity module in a real catalog backend', () => {
   const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
   const directory = createMockDirectory({ content: { 'catalog-info.yaml': catalog } });
 
-  async function startCatalog(databaseId: 'POSTGRES_15' | 'SQLITE_3') {
+  async function startCatalog(databaseId: TestDatabaseId) {
     const knex = await databases.init(databaseId);
     return startTestBackend({
       features: [

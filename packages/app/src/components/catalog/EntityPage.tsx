@@ -1,3 +1,4 @@
+import { ReactElement } from 'react';
 import { Grid } from '@material-ui/core';
 import {
   EntityAboutCard,
@@ -42,64 +43,57 @@ const entityWarnings = (
   </EntitySwitch>
 );
 
-const componentOverview = (
+/** A card on an overview tab: half the width on wide screens, or the whole width. */
+type OverviewCard = ReactElement | { wide: ReactElement };
+
+/** Warnings first, then the cards in a responsive grid. */
+const overview = (cards: OverviewCard[]) => (
   <Grid container spacing={3} alignItems="stretch">
     {entityWarnings}
-    <Grid item md={6} xs={12}>
-      <EntityAboutCard />
-    </Grid>
-    <Grid item md={6} xs={12}>
-      <EntityLinksCard />
-    </Grid>
+    {cards.map((card, index) =>
+      'wide' in card ? (
+        <Grid key={index} item xs={12}>
+          {card.wide}
+        </Grid>
+      ) : (
+        <Grid key={index} item xs={12} md={6}>
+          {card}
+        </Grid>
+      ),
+    )}
   </Grid>
 );
 
+const overviewPage = (cards: OverviewCard[]) => (
+  <EntityLayout>
+    <EntityLayout.Route path="/" title="Overview">
+      {overview(cards)}
+    </EntityLayout.Route>
+  </EntityLayout>
+);
+
 /** ML use cases lead with their maturity: level, failing checks and how to fix them. */
-const mlUseCasePage = (
-  <EntityLayout>
-    <EntityLayout.Route path="/" title="Overview">
-      <Grid container spacing={3} alignItems="stretch">
-        {entityWarnings}
-        <Grid item md={6} xs={12}>
-          <EntityAboutCard />
-        </Grid>
-        <Grid item md={6} xs={12}>
-          <EntityMlopsMaturityCard />
-        </Grid>
-        <Grid item md={6} xs={12}>
-          <EntityDependsOnResourcesCard />
-        </Grid>
-        <Grid item md={6} xs={12}>
-          <EntityLinksCard />
-        </Grid>
-      </Grid>
-    </EntityLayout.Route>
-  </EntityLayout>
-);
+const mlUseCasePage = overviewPage([
+  <EntityAboutCard />,
+  <EntityMlopsMaturityCard />,
+  <EntityDependsOnResourcesCard />,
+  <EntityLinksCard />,
+]);
 
-const defaultComponentPage = (
-  <EntityLayout>
-    <EntityLayout.Route path="/" title="Overview">
-      {componentOverview}
-    </EntityLayout.Route>
-  </EntityLayout>
-);
+const defaultComponentPage = overviewPage([
+  <EntityAboutCard />,
+  <EntityLinksCard />,
+]);
 
+/** Teams get their ML scorecard as a tab next to the usual overview. */
 const groupPage = (
   <EntityLayout>
     <EntityLayout.Route path="/" title="Overview">
-      <Grid container spacing={3}>
-        {entityWarnings}
-        <Grid item xs={12} md={6}>
-          <EntityGroupProfileCard />
-        </Grid>
-        <Grid item xs={12} md={6}>
-          <EntityOwnershipCard />
-        </Grid>
-        <Grid item xs={12}>
-          <EntityMembersListCard />
-        </Grid>
-      </Grid>
+      {overview([
+        <EntityGroupProfileCard />,
+        <EntityOwnershipCard />,
+        { wide: <EntityMembersListCard /> },
+      ])}
     </EntityLayout.Route>
     <EntityLayout.Route path="/mlops" title="ML scorecard">
       <EntityMlopsTeamScorecardContent />
@@ -107,56 +101,21 @@ const groupPage = (
   </EntityLayout>
 );
 
-const userPage = (
-  <EntityLayout>
-    <EntityLayout.Route path="/" title="Overview">
-      <Grid container spacing={3}>
-        {entityWarnings}
-        <Grid item xs={12} md={6}>
-          <EntityUserProfileCard />
-        </Grid>
-        <Grid item xs={12} md={6}>
-          <EntityOwnershipCard />
-        </Grid>
-      </Grid>
-    </EntityLayout.Route>
-  </EntityLayout>
-);
+const userPage = overviewPage([
+  <EntityUserProfileCard />,
+  <EntityOwnershipCard />,
+]);
 
-const systemPage = (
-  <EntityLayout>
-    <EntityLayout.Route path="/" title="Overview">
-      <Grid container spacing={3} alignItems="stretch">
-        {entityWarnings}
-        <Grid item md={6} xs={12}>
-          <EntityAboutCard />
-        </Grid>
-        <Grid item md={6} xs={12}>
-          <EntityHasComponentsCard />
-        </Grid>
-        <Grid item md={6} xs={12}>
-          <EntityHasResourcesCard />
-        </Grid>
-      </Grid>
-    </EntityLayout.Route>
-  </EntityLayout>
-);
+const systemPage = overviewPage([
+  <EntityAboutCard />,
+  <EntityHasComponentsCard />,
+  <EntityHasResourcesCard />,
+]);
 
-const domainPage = (
-  <EntityLayout>
-    <EntityLayout.Route path="/" title="Overview">
-      <Grid container spacing={3} alignItems="stretch">
-        {entityWarnings}
-        <Grid item md={6}>
-          <EntityAboutCard />
-        </Grid>
-        <Grid item md={6}>
-          <EntityHasSystemsCard />
-        </Grid>
-      </Grid>
-    </EntityLayout.Route>
-  </EntityLayout>
-);
+const domainPage = overviewPage([
+  <EntityAboutCard />,
+  <EntityHasSystemsCard />,
+]);
 
 export const entityPage = (
   <EntitySwitch>
