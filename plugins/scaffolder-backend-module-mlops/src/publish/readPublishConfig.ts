@@ -55,3 +55,19 @@ export function readPublishConfig(config: Config): PublishConfig {
   }
   return result;
 }
+
+/**
+ * The local publisher's settings for an action that cannot work without them; the error
+ * names the missing key and the target that is configured instead.
+ */
+export function requireLocalPublish(
+  actionId: string,
+  publish: PublishConfig,
+): NonNullable<PublishConfig['local']> {
+  if (!publish.local) {
+    throw new InputError(
+      `${actionId} needs mlops.publish.local in app-config (the configured target is "${publish.target}")`,
+    );
+  }
+  return publish.local;
+}

@@ -1,4 +1,7 @@
-import { createMockDirectory, mockServices } from '@backstage/backend-test-utils';
+import {
+  createMockDirectory,
+  mockServices,
+} from '@backstage/backend-test-utils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { createGuardrailsCheckAction } from './createGuardrailsCheckAction';
 
@@ -106,7 +109,11 @@ describe('mlops:guardrails:check', () => {
     ],
     [
       'GPU budget above the team override',
-      { owner: 'group:default/vision', computeTier: 'gpu-large', gpuBudget: 4001 },
+      {
+        owner: 'group:default/vision',
+        computeTier: 'gpu-large',
+        gpuBudget: 4001,
+      },
       /rule mlops\.guardrails\.gpuBudget\.teams\[group:default\/vision\]\.ceilings\.gpu-large; allowed: 0 to 4000/,
     ],
     [
@@ -131,25 +138,93 @@ describe('mlops:guardrails:check', () => {
     ],
     // schema
     ['a missing name', { name: undefined }, /name: is required/],
-    ['a name with capitals', { name: 'Churn' }, /name: expected lowercase letters/],
-    ['a name with a path separator', { name: '../evil' }, /name: expected lowercase letters/],
-    ['a name with a slash', { name: 'a/b-c' }, /name: expected lowercase letters/],
-    ['a too short name', { name: 'ab' }, /name: expected at least 3 characters/],
-    ['an oversized name', { name: 'a'.repeat(64) }, /name: expected at most 63 characters/],
-    ['a name with a zero-width space', { name: 'churn\u200bx' }, /name: expected lowercase letters/],
-    ['a name with Cyrillic lookalikes', { name: 'сhurn' }, /name: expected lowercase letters/],
+    [
+      'a name with capitals',
+      { name: 'Churn' },
+      /name: expected lowercase letters/,
+    ],
+    [
+      'a name with a path separator',
+      { name: '../evil' },
+      /name: expected lowercase letters/,
+    ],
+    [
+      'a name with a slash',
+      { name: 'a/b-c' },
+      /name: expected lowercase letters/,
+    ],
+    [
+      'a too short name',
+      { name: 'ab' },
+      /name: expected at least 3 characters/,
+    ],
+    [
+      'an oversized name',
+      { name: 'a'.repeat(64) },
+      /name: expected at most 63 characters/,
+    ],
+    [
+      'a name with a zero-width space',
+      { name: 'churn\u200bx' },
+      /name: expected lowercase letters/,
+    ],
+    [
+      'a name with Cyrillic lookalikes',
+      { name: 'сhurn' },
+      /name: expected lowercase letters/,
+    ],
     ['a name that is a number', { name: 42 }, /name: expected a string/],
-    ['an owner that is not a ref', { owner: 'team with spaces' }, /owner: expected a group entity reference/],
-    ['an unknown classification', { dataClassification: 'secret' }, /dataClassification: expected one of public, internal, confidential, health, pii/],
-    ['a region that is not a code', { dataResidency: 'Canada' }, /dataResidency: expected a region code/],
-    ['a region with a newline', { dataResidency: 'ca\n' }, /dataResidency: expected a region code/],
-    ['an unknown compute tier', { computeTier: 'tpu' }, /computeTier: expected one of cpu-small/],
+    [
+      'an owner that is not a ref',
+      { owner: 'team with spaces' },
+      /owner: expected a group entity reference/,
+    ],
+    [
+      'an unknown classification',
+      { dataClassification: 'secret' },
+      /dataClassification: expected one of public, internal, confidential, health, pii/,
+    ],
+    [
+      'a region that is not a code',
+      { dataResidency: 'Canada' },
+      /dataResidency: expected a region code/,
+    ],
+    [
+      'a region with a newline',
+      { dataResidency: 'ca\n' },
+      /dataResidency: expected a region code/,
+    ],
+    [
+      'an unknown compute tier',
+      { computeTier: 'tpu' },
+      /computeTier: expected one of cpu-small/,
+    ],
     ['a budget as text', { gpuBudget: '100' }, /gpuBudget: expected a number/],
-    ['a negative budget', { gpuBudget: -1 }, /gpuBudget: expected a number of GPU-hours per month, 0 or more/],
-    ['an oversized budget', { gpuBudget: 1e9 }, /gpuBudget: expected at most 100000/],
-    ['an infinite budget', { gpuBudget: Infinity }, /gpuBudget: expected a finite number/],
-    ['a provider with spaces', { modelProvider: 'open ai' }, /modelProvider: expected a provider id/],
-    ['an unexpected field', { repoUrl: 'github.com?owner=x' }, /\(input\): unexpected field\(s\) repoUrl/],
+    [
+      'a negative budget',
+      { gpuBudget: -1 },
+      /gpuBudget: expected a number of GPU-hours per month, 0 or more/,
+    ],
+    [
+      'an oversized budget',
+      { gpuBudget: 1e9 },
+      /gpuBudget: expected at most 100000/,
+    ],
+    [
+      'an infinite budget',
+      { gpuBudget: Infinity },
+      /gpuBudget: expected a finite number/,
+    ],
+    [
+      'a provider with spaces',
+      { modelProvider: 'open ai' },
+      /modelProvider: expected a provider id/,
+    ],
+    [
+      'an unexpected field',
+      { repoUrl: 'github.com?owner=x' },
+      /\(input\): unexpected field\(s\) repoUrl/,
+    ],
   ])('rejects %s', (_label, change, message) => {
     it('with a message naming the field', async () => {
       await expect(run({ ...valid, ...change })).rejects.toThrow(message);
@@ -158,7 +233,12 @@ describe('mlops:guardrails:check', () => {
 
   it('reports every violated guardrail at once', async () => {
     await expect(
-      run({ ...valid, dataResidency: 'eu', gpuBudget: 500, modelProvider: 'anthropic' }),
+      run({
+        ...valid,
+        dataResidency: 'eu',
+        gpuBudget: 500,
+        modelProvider: 'anthropic',
+      }),
     ).rejects.toThrow(/dataResidency.*; gpuBudget.*; modelProvider/);
   });
 
@@ -169,6 +249,8 @@ describe('mlops:guardrails:check', () => {
           data: { mlops: { guardrails: { naming: { pattern: '([' } } } },
         }),
       }),
-    ).toThrow('mlops.guardrails.naming.pattern is not a valid regular expression');
+    ).toThrow(
+      'mlops.guardrails.naming.pattern is not a valid regular expression',
+    );
   });
 });

@@ -14,10 +14,14 @@ import { guardrailsCheckExamples } from './guardrailsCheck.examples';
 export const GUARDRAILS_CHECK_ACTION_ID = 'mlops:guardrails:check';
 
 const outputSchema = z.object({
-  passed: z.boolean().describe('Always true: a violation fails the step instead'),
+  passed: z
+    .boolean()
+    .describe('Always true: a violation fails the step instead'),
   rulesChecked: z
     .array(z.string())
-    .describe('Guardrail groups configured and evaluated, e.g. ["residency", "gpuBudget"]'),
+    .describe(
+      'Guardrail groups configured and evaluated, e.g. ["residency", "gpuBudget"]',
+    ),
 });
 
 /**
@@ -58,11 +62,15 @@ export function createGuardrailsCheckAction(options: { config: Config }) {
       const violations = evaluateGuardrails(guardrails, subject);
       if (violations.length > 0) {
         throw new InputError(
-          `Guardrail violation: ${violations.map(describeViolation).join('; ')}`,
+          `Guardrail violation: ${violations
+            .map(describeViolation)
+            .join('; ')}`,
         );
       }
       ctx.logger.info(
-        `Guardrails passed for ${subject.name} (${rulesChecked.join(', ') || 'no guardrails configured'})`,
+        `Guardrails passed for ${subject.name} (${
+          rulesChecked.join(', ') || 'no guardrails configured'
+        })`,
       );
       ctx.output('passed', true);
       ctx.output('rulesChecked', rulesChecked);

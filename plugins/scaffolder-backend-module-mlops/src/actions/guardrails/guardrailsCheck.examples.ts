@@ -3,7 +3,8 @@ import yaml from 'yaml';
 
 export const guardrailsCheckExamples: TemplateExample[] = [
   {
-    description: 'Check the form values before anything is fetched or published',
+    description:
+      'Check the form values before anything is fetched or published',
     example: yaml.stringify({
       steps: [
         {
@@ -23,7 +24,8 @@ export const guardrailsCheckExamples: TemplateExample[] = [
     }),
   },
   {
-    description: 'An LLM use case also checks the model provider against the classification',
+    description:
+      'An LLM use case also checks the model provider against the classification',
     example: yaml.stringify({
       steps: [
         {

@@ -61,20 +61,34 @@ describe('mlops:usecase:manifest', () => {
       await generate(name, 1);
       const entity = await readYaml('catalog-info.yaml');
       const evaluation = evaluateMaturity(entity);
-      expect(evaluation.checks.filter(c => c.level === 1 && !c.passed)).toEqual([]);
+      expect(evaluation.checks.filter(c => c.level === 1 && !c.passed)).toEqual(
+        [],
+      );
       expect(evaluation.level).toBe(1);
-      expect(entity.metadata.description).toBe(sampleParameters(name, 1).businessObjective);
-      expect(entity.spec).toMatchObject({ type: TYPES[name], owner: 'group:default/fraud-analytics', lifecycle: 'experimental' });
+      expect(entity.metadata.description).toBe(
+        sampleParameters(name, 1).businessObjective,
+      );
+      expect(entity.spec).toMatchObject({
+        type: TYPES[name],
+        owner: 'group:default/fraud-analytics',
+        lifecycle: 'experimental',
+      });
     });
 
     it('puts it at Level 2 when Level 2 is the target', async () => {
       await generate(name, 2);
       const entity = await readYaml('catalog-info.yaml');
       const evaluation = evaluateMaturity(entity);
-      expect(evaluation.checks.filter(c => c.required && !c.passed)).toEqual([]);
+      expect(evaluation.checks.filter(c => c.required && !c.passed)).toEqual(
+        [],
+      );
       expect(evaluation.level).toBe(2);
       // The overlay is an input of the step, not part of the repository.
-      expect(await fs.pathExists(path.join(workspace.path, 'catalog-info.level2.yaml'))).toBe(false);
+      expect(
+        await fs.pathExists(
+          path.join(workspace.path, 'catalog-info.level2.yaml'),
+        ),
+      ).toBe(false);
     });
   });
 
@@ -83,7 +97,10 @@ describe('mlops:usecase:manifest', () => {
     expect(await readYaml('mlops.yaml')).toEqual({
       apiVersion: 'landingzone.ml/v1alpha1',
       kind: 'UseCase',
-      metadata: { name: 'sample-llm-rag', owner: 'group:default/fraud-analytics' },
+      metadata: {
+        name: 'sample-llm-rag',
+        owner: 'group:default/fraud-analytics',
+      },
       spec: {
         type: 'llm-app',
         objective: 'Churn: flag "at-risk" accounts early \\ weekly',
@@ -96,45 +113,138 @@ describe('mlops:usecase:manifest', () => {
         created: { at: '2026-11-23T10:00:00.000Z', taskId: 'task-1' },
       },
     });
-    expect(ctx.output).toHaveBeenCalledWith('entityRef', 'component:default/sample-llm-rag');
+    expect(ctx.output).toHaveBeenCalledWith(
+      'entityRef',
+      'component:default/sample-llm-rag',
+    );
   });
 
   it('keeps comments and gives the same files when a retry runs it again later', async () => {
     await generate('batch-training', 2);
-    const first = await fs.readFile(path.join(workspace.path, 'catalog-info.yaml'), 'utf8');
-    const later = createUseCaseManifestAction({ now: () => new Date('2030-01-01T00:00:00Z') });
+    const first = await fs.readFile(
+      path.join(workspace.path, 'catalog-info.yaml'),
+      'utf8',
+    );
+    const later = createUseCaseManifestAction({
+      now: () => new Date('2030-01-01T00:00:00Z'),
+    });
     const ctx = createMockActionContext({
       input: manifestInput('batch-training', 2) as any,
       workspacePath: workspace.path,
       task: { id: 'task-1' },
     } as any);
     await later.handler(ctx as any);
-    expect(await fs.readFile(path.join(workspace.path, 'catalog-info.yaml'), 'utf8')).toBe(first);
+    expect(
+      await fs.readFile(path.join(workspace.path, 'catalog-info.yaml'), 'utf8'),
+    ).toBe(first);
     expect(first).toContain('# Evidence for maturity Level 1');
-    expect(ctx.output).toHaveBeenCalledWith('createdAt', '2026-11-23T10:00:00.000Z');
+    expect(ctx.output).toHaveBeenCalledWith(
+      'createdAt',
+      '2026-11-23T10:00:00.000Z',
+    );
   });
 
   describe.each<[string, Record<string, unknown>, RegExp]>([
-    ['a traversing targetPath', { targetPath: '../outside' }, /targetPath: expected a path inside the workspace, got "\.\.\/outside"/],
-    ['an absolute targetPath', { targetPath: '/etc' }, /targetPath: expected a path inside the workspace/],
-    ['a targetPath without a skeleton', { targetPath: 'empty' }, /targetPath: expected the skeleton's catalog-info.yaml in "empty"/],
-    ['a targetPath with a NUL byte', { targetPath: 'a\0b' }, /targetPath: expected a path without NUL characters/],
-    ['an unknown type', { type: 'notebook' }, /type: expected one of ml-model, ml-pipeline, ml-service, llm-app/],
-    ['target level 3', { targetLevel: 3 }, /targetLevel: expected the number 1 or 2/],
-    ['target level 1.5', { targetLevel: 1.5 }, /targetLevel: expected the number 1 or 2/],
-    ['an oversized objective', { businessObjective: 'x'.repeat(501) }, /businessObjective: expected at most 500 characters/],
-    ['an empty objective', { businessObjective: '   ' }, /businessObjective: expected a non-empty text/],
-    ['a bidi override in the objective', { businessObjective: 'Reduce churn \u202Eevil' }, /businessObjective: expected printable text without control, zero-width or bidirectional-override characters/],
-    ['a NUL byte in the objective', { businessObjective: 'Reduce\u0000churn' }, /businessObjective: expected printable text/],
-    ['a zero-width joiner in a KPI', { kpis: ['churn\u200d down'] }, /kpis\.0: expected printable text/],
-    ['a decomposed (non-NFC) objective', { businessObjective: 'Cafe\u0301 sales forecast' }, /businessObjective: expected Unicode text in NFC normal form/],
-    ['too many KPIs', { kpis: Array.from({ length: 11 }, (_, i) => `kpi ${i}`) }, /kpis/],
-    ['a KPI that is a number', { kpis: 5 }, /kpis: expected a text or a list of texts/],
-    ['a template ref of another kind', { templateRef: 'component:default/x' }, /templateRef: expected a template entity ref/],
-    ['a version with spaces', { templateVersion: '1 0' }, /templateVersion: expected a version/],
-    ['a source location that is not a ref', { sourceLocation: 'https://x' }, /sourceLocation: expected a location ref/],
-    ['a name with an emoji', { name: 'churn-🚀' }, /name: expected lowercase letters/],
-    ['a gpu budget that is NaN', { gpuBudget: NaN }, /gpuBudget: expected a number/],
+    [
+      'a traversing targetPath',
+      { targetPath: '../outside' },
+      /targetPath: expected a path inside the workspace, got "\.\.\/outside"/,
+    ],
+    [
+      'an absolute targetPath',
+      { targetPath: '/etc' },
+      /targetPath: expected a path inside the workspace/,
+    ],
+    [
+      'a targetPath without a skeleton',
+      { targetPath: 'empty' },
+      /targetPath: expected the skeleton's catalog-info.yaml in "empty"/,
+    ],
+    [
+      'a targetPath with a NUL byte',
+      { targetPath: 'a\0b' },
+      /targetPath: expected a path without NUL characters/,
+    ],
+    [
+      'an unknown type',
+      { type: 'notebook' },
+      /type: expected one of ml-model, ml-pipeline, ml-service, llm-app/,
+    ],
+    [
+      'target level 3',
+      { targetLevel: 3 },
+      /targetLevel: expected the number 1 or 2/,
+    ],
+    [
+      'target level 1.5',
+      { targetLevel: 1.5 },
+      /targetLevel: expected the number 1 or 2/,
+    ],
+    [
+      'an oversized objective',
+      { businessObjective: 'x'.repeat(501) },
+      /businessObjective: expected at most 500 characters/,
+    ],
+    [
+      'an empty objective',
+      { businessObjective: '   ' },
+      /businessObjective: expected a non-empty text/,
+    ],
+    [
+      'a bidi override in the objective',
+      { businessObjective: 'Reduce churn \u202Eevil' },
+      /businessObjective: expected printable text without control, zero-width or bidirectional-override characters/,
+    ],
+    [
+      'a NUL byte in the objective',
+      { businessObjective: 'Reduce\u0000churn' },
+      /businessObjective: expected printable text/,
+    ],
+    [
+      'a zero-width joiner in a KPI',
+      { kpis: ['churn\u200d down'] },
+      /kpis\.0: expected printable text/,
+    ],
+    [
+      'a decomposed (non-NFC) objective',
+      { businessObjective: 'Cafe\u0301 sales forecast' },
+      /businessObjective: expected Unicode text in NFC normal form/,
+    ],
+    [
+      'too many KPIs',
+      { kpis: Array.from({ length: 11 }, (_, i) => `kpi ${i}`) },
+      /kpis/,
+    ],
+    [
+      'a KPI that is a number',
+      { kpis: 5 },
+      /kpis: expected a text or a list of texts/,
+    ],
+    [
+      'a template ref of another kind',
+      { templateRef: 'component:default/x' },
+      /templateRef: expected a template entity ref/,
+    ],
+    [
+      'a version with spaces',
+      { templateVersion: '1 0' },
+      /templateVersion: expected a version/,
+    ],
+    [
+      'a source location that is not a ref',
+      { sourceLocation: 'https://x' },
+      /sourceLocation: expected a location ref/,
+    ],
+    [
+      'a name with an emoji',
+      { name: 'churn-🚀' },
+      /name: expected lowercase letters/,
+    ],
+    [
+      'a gpu budget that is NaN',
+      { gpuBudget: NaN },
+      /gpuBudget: expected a number/,
+    ],
   ])('rejects %s', (_label, change, message) => {
     it('names the field and writes nothing', async () => {
       workspace.clear();

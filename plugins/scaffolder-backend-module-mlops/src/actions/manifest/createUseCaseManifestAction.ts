@@ -3,6 +3,7 @@ import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import fs from 'fs-extra';
 import { z } from 'zod/v3';
+import { safeInputPath } from '../../lib/safeInputPath';
 import { parseInput } from '../../lib/parseInput';
 import { freeText, relativePath, useCaseType } from '../../lib/useCaseFields';
 import { targetLevelField, useCaseShape } from '../../lib/useCaseInput';
@@ -56,7 +57,9 @@ export const useCaseManifestInputSchema = z
         'expected a location ref such as "url:https://github.com/org/repo/tree/main/"',
       )
       .optional()
-      .describe('backstage.io/source-location of the repository to be published'),
+      .describe(
+        'backstage.io/source-location of the repository to be published',
+      ),
     targetPath: relativePath()
       .default('.')
       .describe('Workspace sub-directory holding the skeleton'),
@@ -65,9 +68,13 @@ export const useCaseManifestInputSchema = z
 
 const outputSchema = z.object({
   manifestPath: z.string().describe('Workspace-relative path of mlops.yaml'),
-  catalogInfoPath: z.string().describe('Workspace-relative path of catalog-info.yaml'),
+  catalogInfoPath: z
+    .string()
+    .describe('Workspace-relative path of catalog-info.yaml'),
   entityRef: z.string().describe('The component the catalog will hold'),
-  createdAt: z.string().describe('Recorded creation time (stable across retries)'),
+  createdAt: z
+    .string()
+    .describe('Recorded creation time (stable across retries)'),
 });
 
 /**
@@ -99,7 +106,13 @@ export function createUseCaseManifestAction(options?: { now?: () => Date }) {
         );
       }
 
-      const base = safePath(ctx.workspacePath, input.targetPath, 'targetPath');
+      const base = safeInputPath({
+        actionId: USE_CASE_MANIFEST_ACTION_ID,
+        field: 'targetPath',
+        base: ctx.workspacePath,
+        path: input.targetPath,
+        inside: 'workspace',
+      });
       const catalogInfoPath = resolveSafeChildPath(base, CATALOG_INFO);
       const fragmentPath = resolveSafeChildPath(base, LEVEL2_FRAGMENT);
       const manifestPath = resolveSafeChildPath(base, MANIFEST);
@@ -124,7 +137,10 @@ export function createUseCaseManifestAction(options?: { now?: () => Date }) {
         record,
         fragment,
       );
-      const manifest = buildManifest({ ...record, createdAt: merged.createdAt });
+      const manifest = buildManifest({
+        ...record,
+        createdAt: merged.createdAt,
+      });
 
       await fs.writeFile(catalogInfoPath, merged.text, 'utf8');
       await fs.writeFile(manifestPath, manifest, 'utf8');
@@ -142,14 +158,4 @@ export function createUseCaseManifestAction(options?: { now?: () => Date }) {
       ctx.output('createdAt', merged.createdAt);
     },
   });
-}
-
-function safePath(base: string, relative: string, field: string): string {
-  try {
-    return resolveSafeChildPath(base, relative);
-  } catch {
-    throw new InputError(
-      `Invalid input to ${USE_CASE_MANIFEST_ACTION_ID}: ${field}: expected a path inside the workspace, got "${relative}"`,
-    );
-  }
 }

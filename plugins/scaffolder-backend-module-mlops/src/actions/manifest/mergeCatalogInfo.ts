@@ -33,7 +33,9 @@ export function mergeCatalogInfo(
     USE_CASE_ANNOTATIONS.createdAt,
   ]);
   const createdAt =
-    typeof existingCreatedAt === 'string' ? existingCreatedAt : record.createdAt;
+    typeof existingCreatedAt === 'string'
+      ? existingCreatedAt
+      : record.createdAt;
 
   doc.setIn(['metadata', 'name'], record.name);
   // Free text goes in through the YAML library, never through skeleton templating, so a
@@ -48,8 +50,12 @@ export function mergeCatalogInfo(
   const annotations = { ...useCaseAnnotations({ ...record, createdAt }) };
   // A retry finds the overlay already merged (and removed): the file says target level 2.
   const alreadyMerged =
-    doc.getIn(['metadata', 'annotations', USE_CASE_ANNOTATIONS.targetLevel]) === '2';
-  if (record.targetLevel >= 2 && !(level2Fragment === undefined && alreadyMerged)) {
+    doc.getIn(['metadata', 'annotations', USE_CASE_ANNOTATIONS.targetLevel]) ===
+    '2';
+  if (
+    record.targetLevel >= 2 &&
+    !(level2Fragment === undefined && alreadyMerged)
+  ) {
     if (level2Fragment === undefined) {
       throw new InputError(
         'targetLevel: 2 needs the Level-2 overlay (catalog-info.level2.yaml) in the workspace; fetch it before this step',

@@ -24,7 +24,9 @@ export interface UseCaseRecord {
 }
 
 /** The annotations a use case carries from its creation form; the skeleton brings the evidence. */
-export function useCaseAnnotations(record: UseCaseRecord): Record<string, string> {
+export function useCaseAnnotations(
+  record: UseCaseRecord,
+): Record<string, string> {
   const annotations: Record<string, string> = {
     [ECOSYSTEM_ANNOTATIONS.sourceTemplate]: record.templateRef,
     [USE_CASE_ANNOTATIONS.businessObjective]: record.businessObjective,

@@ -3,7 +3,8 @@ import yaml from 'yaml';
 
 export const useCaseManifestExamples: TemplateExample[] = [
   {
-    description: 'Write mlops.yaml and the catalog annotations after fetching the skeleton',
+    description:
+      'Write mlops.yaml and the catalog annotations after fetching the skeleton',
     example: yaml.stringify({
       steps: [
         {

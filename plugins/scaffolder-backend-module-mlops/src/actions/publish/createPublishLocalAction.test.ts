@@ -1,4 +1,7 @@
-import { createMockDirectory, mockServices } from '@backstage/backend-test-utils';
+import {
+  createMockDirectory,
+  mockServices,
+} from '@backstage/backend-test-utils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import fs from 'fs-extra';
 import git from 'isomorphic-git';
@@ -11,7 +14,9 @@ describe('mlops:publish:local', () => {
   const repositoriesDir = path.join(root.path, 'repositories');
   const action = createPublishLocalAction({
     config: mockServices.rootConfig({
-      data: { mlops: { publish: { target: 'local', local: { repositoriesDir } } } },
+      data: {
+        mlops: { publish: { target: 'local', local: { repositoriesDir } } },
+      },
     }),
   });
 
@@ -65,7 +70,10 @@ describe('mlops:publish:local', () => {
     await expect(run({ name: 'churn-forecast' }, 'task-2')).rejects.toThrow(
       'name: a repository named "churn-forecast" already exists',
     );
-    const [commit] = await git.log({ fs, dir: path.join(repositoriesDir, 'churn-forecast') });
+    const [commit] = await git.log({
+      fs,
+      dir: path.join(repositoriesDir, 'churn-forecast'),
+    });
     expect(commit.commit.message).toContain('task-1');
   });
 
@@ -81,23 +89,45 @@ describe('mlops:publish:local', () => {
     [{ name: '../escape' }, /name: expected lowercase letters/],
     [{ name: 'a/b' }, /name: expected lowercase letters/],
     [{ name: '.git' }, /name: expected lowercase letters/],
-    [{ name: 'churn', sourcePath: '../../etc' }, /sourcePath: expected a path inside the workspace/],
-    [{ name: 'churn', sourcePath: '/etc' }, /sourcePath: expected a path inside the workspace/],
-    [{ name: 'churn', gitCommitMessage: 'x'.repeat(201) }, /gitCommitMessage: expected at most 200 characters/],
-    [{ name: 'churn', gitCommitMessage: 'fix\u202e' }, /gitCommitMessage: expected printable text/],
+    [
+      { name: 'churn', sourcePath: '../../etc' },
+      /sourcePath: expected a path inside the workspace/,
+    ],
+    [
+      { name: 'churn', sourcePath: '/etc' },
+      /sourcePath: expected a path inside the workspace/,
+    ],
+    [
+      { name: 'churn', gitCommitMessage: 'x'.repeat(201) },
+      /gitCommitMessage: expected at most 200 characters/,
+    ],
+    [
+      { name: 'churn', gitCommitMessage: 'fix\u202e' },
+      /gitCommitMessage: expected printable text/,
+    ],
   ])('rejects %j without creating anything', async (input, message) => {
     await expect(run(input)).rejects.toThrow(message);
-    expect(await fs.pathExists(repositoriesDir) ? await fs.readdir(repositoriesDir) : []).toEqual([]);
+    expect(
+      (await fs.pathExists(repositoriesDir))
+        ? await fs.readdir(repositoriesDir)
+        : [],
+    ).toEqual([]);
   });
 
   it('explains that it needs mlops.publish.local when another target is configured', async () => {
     const github = createPublishLocalAction({
       config: mockServices.rootConfig({
-        data: { mlops: { publish: { target: 'github', github: { owner: 'acme' } } } },
+        data: {
+          mlops: { publish: { target: 'github', github: { owner: 'acme' } } },
+        },
       }),
     });
     await expect(
-      github.handler(createMockActionContext({ input: { name: 'churn' } as any })),
-    ).rejects.toThrow('mlops:publish:local needs mlops.publish.local in app-config');
+      github.handler(
+        createMockActionContext({ input: { name: 'churn' } as any }),
+      ),
+    ).rejects.toThrow(
+      'mlops:publish:local needs mlops.publish.local in app-config',
+    );
   });
 });

@@ -1,20 +1,29 @@
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
-import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { z } from 'zod/v3';
+import { safeInputPath } from '../../lib/safeInputPath';
 import { parseInput } from '../../lib/parseInput';
 import { freeText, relativePath, useCaseName } from '../../lib/useCaseFields';
 import { publishToLocalRepository } from '../../publish/localRepository';
-import { readPublishConfig } from '../../publish/readPublishConfig';
+import {
+  readPublishConfig,
+  requireLocalPublish,
+} from '../../publish/readPublishConfig';
 
 export const PUBLISH_LOCAL_ACTION_ID = 'mlops:publish:local';
 
 const inputSchema = z
   .object({
-    name: useCaseName().describe('Repository directory name under mlops.publish.local.repositoriesDir'),
-    sourcePath: relativePath().default('.').describe('Workspace sub-directory to publish'),
-    gitCommitMessage: freeText(200).optional().describe('Message of the first commit'),
+    name: useCaseName().describe(
+      'Repository directory name under mlops.publish.local.repositoriesDir',
+    ),
+    sourcePath: relativePath()
+      .default('.')
+      .describe('Workspace sub-directory to publish'),
+    gitCommitMessage: freeText(200)
+      .optional()
+      .describe('Message of the first commit'),
   })
   .strict();
 
@@ -22,7 +31,9 @@ const outputSchema = z.object({
   repoPath: z.string().describe('Absolute path of the new repository'),
   remoteUrl: z.string().describe('file:// URL to clone it'),
   commitHash: z.string().describe('The first commit'),
-  catalogInfoPath: z.string().describe('Absolute path of its catalog-info.yaml'),
+  catalogInfoPath: z
+    .string()
+    .describe('Absolute path of its catalog-info.yaml'),
 });
 
 /**
@@ -33,7 +44,8 @@ export function createPublishLocalAction(options: { config: Config }) {
   const publish = readPublishConfig(options.config);
   const author = {
     name:
-      options.config.getOptionalString('scaffolder.defaultAuthor.name') ?? 'Landing Zone',
+      options.config.getOptionalString('scaffolder.defaultAuthor.name') ??
+      'Landing Zone',
     email:
       options.config.getOptionalString('scaffolder.defaultAuthor.email') ??
       'landing-zone@example.com',
@@ -62,30 +74,27 @@ export function createPublishLocalAction(options: { config: Config }) {
     schema: { input: () => inputSchema, output: () => outputSchema },
     async handler(ctx) {
       const input = parseInput(PUBLISH_LOCAL_ACTION_ID, inputSchema, ctx.input);
-      if (!publish.local) {
-        throw new InputError(
-          `${PUBLISH_LOCAL_ACTION_ID} needs mlops.publish.local in app-config (the configured target is "${publish.target}")`,
-        );
-      }
-      let sourceDir: string;
-      try {
-        sourceDir = resolveSafeChildPath(ctx.workspacePath, input.sourcePath);
-      } catch {
-        throw new InputError(
-          `Invalid input to ${PUBLISH_LOCAL_ACTION_ID}: sourcePath: expected a path inside the workspace, got "${input.sourcePath}"`,
-        );
-      }
+      const local = requireLocalPublish(PUBLISH_LOCAL_ACTION_ID, publish);
+      const sourceDir = safeInputPath({
+        actionId: PUBLISH_LOCAL_ACTION_ID,
+        field: 'sourcePath',
+        base: ctx.workspacePath,
+        path: input.sourcePath,
+        inside: 'workspace',
+      });
       const result = await publishToLocalRepository({
-        root: publish.local.repositoriesDir,
+        root: local.repositoriesDir,
         name: input.name,
         sourceDir,
-        branch: publish.local.defaultBranch,
+        branch: local.defaultBranch,
         author,
         message: input.gitCommitMessage ?? defaultMessage,
         taskId: ctx.task.id,
       });
       ctx.logger.info(
-        `${result.reused ? 'Reused' : 'Published'} repository ${input.name} at commit ${result.commit.slice(0, 8)}`,
+        `${result.reused ? 'Reused' : 'Published'} repository ${
+          input.name
+        } at commit ${result.commit.slice(0, 8)}`,
       );
       ctx.output('repoPath', result.repoDir);
       ctx.output('remoteUrl', `file://${result.repoDir}`);

@@ -22,19 +22,29 @@ describe('mlops:publish:plan', () => {
   });
 
   it('gives publish:github its repoUrl and the future source location', async () => {
-    expect(await plan({ target: 'github', github: { owner: 'acme-ml' } })).toEqual({
+    expect(
+      await plan({ target: 'github', github: { owner: 'acme-ml' } }),
+    ).toEqual({
       target: 'github',
       repoUrl: 'github.com?owner=acme-ml&repo=churn-forecast',
-      sourceLocation: 'url:https://github.com/acme-ml/churn-forecast/tree/main/',
+      sourceLocation:
+        'url:https://github.com/acme-ml/churn-forecast/tree/main/',
     });
   });
 
   it('gives publish:gitlab a GitLab tree URL', async () => {
-    const result = await plan({ target: 'gitlab', gitlab: { host: 'gitlab.internal', owner: 'ml' } });
-    expect(result.sourceLocation).toBe('url:https://gitlab.internal/ml/churn-forecast/-/tree/main/');
+    const result = await plan({
+      target: 'gitlab',
+      gitlab: { host: 'gitlab.internal', owner: 'ml' },
+    });
+    expect(result.sourceLocation).toBe(
+      'url:https://gitlab.internal/ml/churn-forecast/-/tree/main/',
+    );
   });
 
   it('rejects a name that would escape the repositories root', async () => {
-    await expect(plan({}, '../../etc')).rejects.toThrow('name: expected lowercase letters');
+    await expect(plan({}, '../../etc')).rejects.toThrow(
+      'name: expected lowercase letters',
+    );
   });
 });

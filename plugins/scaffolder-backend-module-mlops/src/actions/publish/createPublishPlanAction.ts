@@ -8,12 +8,20 @@ import { readPublishConfig } from '../../publish/readPublishConfig';
 
 export const PUBLISH_PLAN_ACTION_ID = 'mlops:publish:plan';
 
-const inputSchema = z.object({ name: useCaseName().describe('Repository name') }).strict();
+const inputSchema = z
+  .object({ name: useCaseName().describe('Repository name') })
+  .strict();
 
 const outputSchema = z.object({
-  target: z.enum(['local', 'github', 'gitlab']).describe('Configured publisher'),
-  repoUrl: z.string().describe('repoUrl for publish:github / publish:gitlab (empty for local)'),
-  sourceLocation: z.string().describe('backstage.io/source-location the repository will have'),
+  target: z
+    .enum(['local', 'github', 'gitlab'])
+    .describe('Configured publisher'),
+  repoUrl: z
+    .string()
+    .describe('repoUrl for publish:github / publish:gitlab (empty for local)'),
+  sourceLocation: z
+    .string()
+    .describe('backstage.io/source-location the repository will have'),
 });
 
 /**
@@ -30,7 +38,8 @@ export function createPublishPlanAction(options: { config: Config }) {
     supportsDryRun: true,
     examples: [
       {
-        description: 'Plan, then publish with whichever publisher is configured',
+        description:
+          'Plan, then publish with whichever publisher is configured',
         example: [
           'steps:',
           '  - id: plan',
@@ -46,7 +55,11 @@ export function createPublishPlanAction(options: { config: Config }) {
     ],
     schema: { input: () => inputSchema, output: () => outputSchema },
     async handler(ctx) {
-      const { name } = parseInput(PUBLISH_PLAN_ACTION_ID, inputSchema, ctx.input);
+      const { name } = parseInput(
+        PUBLISH_PLAN_ACTION_ID,
+        inputSchema,
+        ctx.input,
+      );
       let repoUrl = '';
       let sourceLocation: string;
       if (publish.target === 'local') {

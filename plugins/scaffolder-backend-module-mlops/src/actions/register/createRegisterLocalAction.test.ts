@@ -1,4 +1,7 @@
-import { createMockDirectory, mockServices } from '@backstage/backend-test-utils';
+import {
+  createMockDirectory,
+  mockServices,
+} from '@backstage/backend-test-utils';
 import { ConflictError } from '@backstage/errors';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
@@ -34,21 +37,36 @@ describe('mlops:catalog:register-local', () => {
       { type: 'file', target },
       expect.objectContaining({ credentials: expect.anything() }),
     );
-    expect(ctx.output).toHaveBeenCalledWith('entityRef', 'component:default/churn-forecast');
+    expect(ctx.output).toHaveBeenCalledWith(
+      'entityRef',
+      'component:default/churn-forecast',
+    );
   });
 
   it('treats an already registered location as done (a retried step)', async () => {
     const { catalog, run } = setup();
     catalog.addLocation.mockRejectedValue(new ConflictError('exists'));
     const ctx = await run({ name: 'churn-forecast' });
-    expect(ctx.output).toHaveBeenCalledWith('entityRef', 'component:default/churn-forecast');
+    expect(ctx.output).toHaveBeenCalledWith(
+      'entityRef',
+      'component:default/churn-forecast',
+    );
   });
 
   it.each<[Record<string, unknown>, RegExp]>([
     [{ name: '../../etc' }, /name: expected lowercase letters/],
-    [{ name: 'churn-forecast', catalogInfoPath: '../../../etc/passwd' }, /catalogInfoPath: expected a path inside the repository/],
-    [{ name: 'churn-forecast', catalogInfoPath: '/etc/passwd' }, /catalogInfoPath: expected a path inside the repository/],
-    [{ name: 'never-published' }, /name: no published repository "never-published"/],
+    [
+      { name: 'churn-forecast', catalogInfoPath: '../../../etc/passwd' },
+      /catalogInfoPath: expected a path inside the repository/,
+    ],
+    [
+      { name: 'churn-forecast', catalogInfoPath: '/etc/passwd' },
+      /catalogInfoPath: expected a path inside the repository/,
+    ],
+    [
+      { name: 'never-published' },
+      /name: no published repository "never-published"/,
+    ],
   ])('rejects %j without registering anything', async (input, message) => {
     const { catalog, run } = setup();
     await expect(run(input)).rejects.toThrow(message);

@@ -7,15 +7,21 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import fs from 'fs-extra';
 import yaml from 'yaml';
 import { z } from 'zod/v3';
+import { safeInputPath } from '../../lib/safeInputPath';
 import { parseInput } from '../../lib/parseInput';
 import { relativePath, useCaseName } from '../../lib/useCaseFields';
-import { readPublishConfig } from '../../publish/readPublishConfig';
+import {
+  readPublishConfig,
+  requireLocalPublish,
+} from '../../publish/readPublishConfig';
 
 export const REGISTER_LOCAL_ACTION_ID = 'mlops:catalog:register-local';
 
 const inputSchema = z
   .object({
-    name: useCaseName().describe('Repository name under mlops.publish.local.repositoriesDir'),
+    name: useCaseName().describe(
+      'Repository name under mlops.publish.local.repositoriesDir',
+    ),
     catalogInfoPath: relativePath()
       .default('catalog-info.yaml')
       .describe('Path of the catalog file inside the repository'),
@@ -56,23 +62,20 @@ export function createRegisterLocalAction(options: {
     ],
     schema: { input: () => inputSchema, output: () => outputSchema },
     async handler(ctx) {
-      const input = parseInput(REGISTER_LOCAL_ACTION_ID, inputSchema, ctx.input);
-      if (!publish.local) {
-        throw new InputError(
-          `${REGISTER_LOCAL_ACTION_ID} needs mlops.publish.local in app-config`,
-        );
-      }
-      let target: string;
-      try {
-        target = resolveSafeChildPath(
-          resolveSafeChildPath(publish.local.repositoriesDir, input.name),
-          input.catalogInfoPath,
-        );
-      } catch {
-        throw new InputError(
-          `Invalid input to ${REGISTER_LOCAL_ACTION_ID}: catalogInfoPath: expected a path inside the repository, got "${input.catalogInfoPath}"`,
-        );
-      }
+      const input = parseInput(
+        REGISTER_LOCAL_ACTION_ID,
+        inputSchema,
+        ctx.input,
+      );
+      const local = requireLocalPublish(REGISTER_LOCAL_ACTION_ID, publish);
+      const target = safeInputPath({
+        actionId: REGISTER_LOCAL_ACTION_ID,
+        field: 'catalogInfoPath',
+        // The name is already a safe slug; resolving it keeps the rule visible here too.
+        base: resolveSafeChildPath(local.repositoriesDir, input.name),
+        path: input.catalogInfoPath,
+        inside: 'repository',
+      });
       if (!(await fs.pathExists(target))) {
         throw new InputError(
           `name: no published repository "${input.name}" with ${input.catalogInfoPath}; run mlops:publish:local first`,
@@ -87,7 +90,10 @@ export function createRegisterLocalAction(options: {
         );
       } catch (error) {
         // A retried step finds its own location already there.
-        if (!(error instanceof ConflictError) && (error as Error)?.name !== 'ConflictError') {
+        if (
+          !(error instanceof ConflictError) &&
+          (error as Error)?.name !== 'ConflictError'
+        ) {
           throw error;
         }
         ctx.logger.info(`Location file:${target} was already registered`);
