@@ -59,9 +59,9 @@ describe('EntityMaturityCard', () => {
       ).toBeInTheDocument();
       // Only failing checks carry a remediation.
       expect(row.textContent?.includes('To fix:')).toBe(!check.passed);
-      expect(
-        row.textContent?.includes(`To fix: ${check.remediation}`),
-      ).toBe(!check.passed);
+      expect(row.textContent?.includes(`To fix: ${check.remediation}`)).toBe(
+        !check.passed,
+      );
     }
     expect(evaluation.checks.some(check => check.passed)).toBe(true);
     expect(evaluation.checks.some(check => !check.passed)).toBe(true);

@@ -51,12 +51,7 @@ export const LevelHistoryChart = (props: {
           width={24}
         />
         <YAxis yAxisId="score" orientation="right" domain={[0, 100]} hide />
-        <Tooltip
-          contentStyle={{
-            background: chrome.tooltipBackground,
-            color: chrome.tooltipText,
-          }}
-        />
+        <Tooltip contentStyle={chrome.tooltip} />
         <Area
           yAxisId="score"
           dataKey="score"

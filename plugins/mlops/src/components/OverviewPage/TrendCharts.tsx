@@ -5,8 +5,6 @@ import {
   BarChart,
   CartesianGrid,
   Legend,
-  Line,
-  LineChart,
   Tooltip,
   XAxis,
   YAxis,
@@ -14,12 +12,8 @@ import {
 import { InfoCard } from '@backstage/core-components';
 import { TrendPoint } from '@landing-zone/plugin-mlops-common';
 import { ChartFrame } from '../shared/ChartFrame';
+import { PeriodLineChart } from '../shared/PeriodLineChart';
 import { chartChrome } from '../shared/levelPalette';
-
-const tooltipStyle = (chrome: ReturnType<typeof chartChrome>) => ({
-  background: chrome.tooltipBackground,
-  color: chrome.tooltipText,
-});
 
 export const TrendCharts = (props: { trend: TrendPoint[] }) => {
   const theme = useTheme();
@@ -45,7 +39,7 @@ export const TrendCharts = (props: { trend: TrendPoint[] }) => {
               />
               <YAxis allowDecimals={false} stroke={chrome.axis} width={32} />
               <Tooltip
-                contentStyle={tooltipStyle(chrome)}
+                contentStyle={chrome.tooltip}
                 cursor={{ fill: chrome.grid }}
               />
               <Bar
@@ -70,31 +64,16 @@ export const TrendCharts = (props: { trend: TrendPoint[] }) => {
           title="Lead time"
           subheader="Median days from created to production"
         >
-          <ChartFrame
-            height={220}
+          <PeriodLineChart
+            trend={trend}
+            measure="leadTimeMedianDays"
+            name="Median lead time (days)"
+            color={chrome.secondary}
             caption="Median lead time per period; gaps are periods where nothing reached production."
             testId="lead-time-chart"
-          >
-            <LineChart data={trend}>
-              <CartesianGrid stroke={chrome.grid} vertical={false} />
-              <XAxis
-                dataKey="period"
-                stroke={chrome.axis}
-                tick={{ fontSize: 11 }}
-              />
-              <YAxis stroke={chrome.axis} width={44} unit="d" />
-              <Tooltip contentStyle={tooltipStyle(chrome)} />
-              <Line
-                type="monotone"
-                dataKey="leadTimeMedianDays"
-                name="Median lead time (days)"
-                stroke={chrome.secondary}
-                strokeWidth={2}
-                dot={{ r: 3 }}
-                isAnimationActive={false}
-              />
-            </LineChart>
-          </ChartFrame>
+            height={220}
+            yAxis={{ unit: 'd' }}
+          />
         </InfoCard>
       </Grid>
     </Grid>

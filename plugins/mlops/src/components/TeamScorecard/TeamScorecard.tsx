@@ -26,6 +26,14 @@ const Figure = (props: { label: string; value: React.ReactNode }) => (
 );
 
 /** One team's use cases, levels and level trend. Shared by the Group tab and the overview. */
+const NoTeamUseCases = () => (
+  <EmptyState
+    missing="data"
+    title="No ML use cases for this team"
+    description="Use cases appear here once a component of an ML type owned by this group is in the catalog."
+  />
+);
+
 export const TeamScorecard = (props: {
   namespace: string;
   name: string;
@@ -44,13 +52,7 @@ export const TeamScorecard = (props: {
   if (state.error) {
     // A team the backend has never seen is an empty scorecard, not a failure.
     if ((state.error as { statusCode?: number }).statusCode === 404) {
-      return (
-        <EmptyState
-          missing="data"
-          title="No ML use cases for this team"
-          description="Use cases appear here once a component of an ML type owned by this group is in the catalog."
-        />
-      );
+      return <NoTeamUseCases />;
     }
     return (
       <LoadError
@@ -75,13 +77,7 @@ export const TeamScorecard = (props: {
   const levelNames =
     state.value.levelNames ?? model.levels.map(level => level.name);
   if (useCases.length === 0) {
-    return (
-      <EmptyState
-        missing="data"
-        title="No ML use cases for this team"
-        description="Use cases appear here once a component of an ML type owned by this group is in the catalog."
-      />
-    );
+    return <NoTeamUseCases />;
   }
 
   return (

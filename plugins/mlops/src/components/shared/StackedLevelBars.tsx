@@ -57,13 +57,7 @@ export const StackedLevelBars = (props: {
           stroke={chrome.axis}
           tick={{ fontSize: 12 }}
         />
-        <Tooltip
-          contentStyle={{
-            background: chrome.tooltipBackground,
-            color: chrome.tooltipText,
-          }}
-          cursor={{ fill: chrome.grid }}
-        />
+        <Tooltip contentStyle={chrome.tooltip} cursor={{ fill: chrome.grid }} />
         <Legend />
         {Array.from({ length: levelCount }, (_, level) => (
           <Bar

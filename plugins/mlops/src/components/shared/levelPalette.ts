@@ -24,8 +24,10 @@ export function chartChrome(theme: Theme) {
   return {
     axis: theme.palette.text.secondary,
     grid: theme.palette.divider,
-    tooltipBackground: theme.palette.background.paper,
-    tooltipText: theme.palette.text.primary,
+    tooltip: {
+      background: theme.palette.background.paper,
+      color: theme.palette.text.primary,
+    },
     primary: theme.palette.primary.main,
     secondary: theme.palette.secondary.main,
   };
