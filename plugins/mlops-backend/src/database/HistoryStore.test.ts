@@ -26,9 +26,7 @@ function entityRow(overrides: Partial<EntityRow> = {}): EntityRow {
     template_ref: 'template:default/ml-model',
     created_at: '2026-01-01T00:00:00.000Z',
     reached_production_at: null,
-    first_seen_at: '2026-01-01T00:00:00.000Z',
-    last_seen_at: '2026-01-01T00:00:00.000Z',
-    deleted: false,
+    removed_at: null,
     demo: false,
     ...overrides,
   };
@@ -41,7 +39,6 @@ describe.each(databases.eachSupportedId())('HistoryStore on %p', id => {
       taskId: 'task-1',
       entityRef: 'component:default/churn',
       templateRef: 'template:default/ml-model',
-      teamRef: 'group:default/fraud',
       createdAt: '2026-02-01T10:00:00.000Z',
       outcome: 'succeeded' as const,
     };
@@ -49,9 +46,7 @@ describe.each(databases.eachSupportedId())('HistoryStore on %p', id => {
       Array.from({ length: 8 }, () => store.recordCreated(input)),
     );
     expect(results.filter(Boolean)).toHaveLength(1);
-    expect(await knex('mlops_events').where({ type: 'created' })).toHaveLength(
-      1,
-    );
+    expect(await knex('mlops_runs')).toHaveLength(1);
   });
 
   it('keeps the created event time when a snapshot rewrites the row', async () => {
@@ -61,13 +56,12 @@ describe.each(databases.eachSupportedId())('HistoryStore on %p', id => {
       taskId: 'task-2',
       entityRef: 'component:default/churn',
       templateRef: null,
-      teamRef: null,
       createdAt: '2025-12-24T08:00:00.000Z',
       outcome: 'succeeded',
     });
     await store.applyChanges([
       {
-        row: entityRow({ level: 2, last_seen_at: '2026-01-02T00:00:00.000Z' }),
+        row: entityRow({ level: 2 }),
         events: [],
       },
     ]);
@@ -82,7 +76,6 @@ describe.each(databases.eachSupportedId())('HistoryStore on %p', id => {
       taskId: 'task-3',
       entityRef: 'component:default/churn',
       templateRef: null,
-      teamRef: null,
       createdAt: '2025-11-30T00:00:00.000Z',
       outcome: 'succeeded',
     });
@@ -93,17 +86,102 @@ describe.each(databases.eachSupportedId())('HistoryStore on %p', id => {
     );
   });
 
-  it('ignores a second once-only event with the same dedupe key', async () => {
-    const { knex, store } = await createStore(id);
-    const event = {
-      entity_ref: 'component:default/churn',
-      type: 'first-seen' as const,
-      at: '2026-01-01T00:00:00.000Z',
-      dedupe_key: 'first-seen:component:default/churn',
-    };
-    await store.applyChanges([{ row: entityRow(), events: [event] }]);
-    await store.applyChanges([{ row: entityRow(), events: [event] }]);
-    expect(await knex('mlops_events')).toHaveLength(1);
+  it('lists runs and events oldest first, a run ahead of an event at the same instant', async () => {
+    const { store } = await createStore(id);
+    const at = '2026-01-01T00:00:00.000Z';
+    await store.applyChanges([
+      {
+        row: entityRow(),
+        events: [
+          { entity_ref: 'component:default/churn', type: 'first-seen', at },
+          {
+            entity_ref: 'component:default/churn',
+            type: 'level-changed',
+            at: '2026-01-03T12:30:00.125Z',
+            from_level: 0,
+            to_level: 1,
+          },
+        ],
+        score: {
+          entity_ref: 'component:default/churn',
+          day: '2026-01-03',
+          level: 1,
+          score: 40,
+        },
+      },
+    ]);
+    await store.recordCreated({
+      taskId: 'task-4',
+      entityRef: 'component:default/churn',
+      templateRef: null,
+      createdAt: at,
+      outcome: 'succeeded',
+    });
+    expect(await store.listEvents('component:default/churn')).toEqual([
+      { type: 'created', at },
+      expect.objectContaining({ type: 'first-seen', at }),
+      expect.objectContaining({
+        type: 'level-changed',
+        at: '2026-01-03T12:30:00.125Z',
+        from_level: 0,
+        to_level: 1,
+      }),
+    ]);
+    expect(await store.listScores('component:default/churn')).toEqual([
+      {
+        entity_ref: 'component:default/churn',
+        day: '2026-01-03',
+        level: 1,
+        score: 40,
+      },
+    ]);
+    expect(await store.getEntity('component:default/churn')).toEqual(
+      entityRow({ created_at: at }),
+    );
+  });
+
+  it('records first-seen and reached-production once per entity', async () => {
+    const { store } = await createStore(id);
+    const snapshotAt = (at: string) => ({
+      row: entityRow(),
+      events: (
+        ['first-seen', 'level-changed', 'reached-production'] as const
+      ).map(type => ({ entity_ref: 'component:default/churn', type, at })),
+    });
+    await store.applyChanges([snapshotAt('2026-01-01T00:00:00.000Z')]);
+    // The same snapshot again (a retry) and a later one that wrongly repeats them.
+    await store.applyChanges([snapshotAt('2026-01-01T00:00:00.000Z')]);
+    await store.applyChanges([snapshotAt('2026-01-02T00:00:00.000Z')]);
+    expect(
+      (await store.listEvents('component:default/churn')).map(e => e.type),
+    ).toEqual([
+      'first-seen',
+      'level-changed',
+      'reached-production',
+      'level-changed',
+    ]);
+  });
+
+  it('keeps exactly the last set of summaries written', async () => {
+    const { store } = await createStore(id);
+    const row = (team_ref: string, summary: string) => ({
+      team_ref,
+      window_days: 30,
+      period: 'week',
+      summary,
+    });
+    await store.replaceTeamWindows([
+      row('group:default/a', '{"v":1}'),
+      row('group:default/b', '{"v":1}'),
+    ]);
+    await store.replaceTeamWindows([
+      row('group:default/b', '{"v":2}'),
+      row('group:default/c', '{"v":1}'),
+    ]);
+    expect(await store.readTeamWindows(30, 'week')).toEqual([
+      row('group:default/b', '{"v":2}'),
+      row('group:default/c', '{"v":1}'),
+    ]);
   });
 
   it('deletes history older than the retention cutoff and keeps the rest', async () => {
@@ -112,8 +190,8 @@ describe.each(databases.eachSupportedId())('HistoryStore on %p', id => {
       {
         row: entityRow({
           entity_ref: 'component:default/old',
-          deleted: true,
-          last_seen_at: '2024-01-01T00:00:00.000Z',
+          team_ref: 'group:default/gone',
+          removed_at: '2024-01-01T00:00:00.000Z',
         }),
         events: [
           {
@@ -146,11 +224,28 @@ describe.each(databases.eachSupportedId())('HistoryStore on %p', id => {
         },
       },
     ]);
+    await store.recordCreated({
+      taskId: 'task-old',
+      entityRef: 'component:default/old',
+      templateRef: null,
+      createdAt: '2023-12-01T00:00:00.000Z',
+      outcome: 'succeeded',
+    });
     const deleted = await store.enforceRetention('2025-01-01');
-    expect(deleted).toEqual({ events: 1, scores: 1, teamDays: 0, entities: 1 });
+    expect(deleted).toEqual({
+      events: 1,
+      runs: 1,
+      scores: 1,
+      teamDays: 0,
+      entities: 1,
+      teams: 1,
+    });
     expect(await knex('mlops_entities').pluck('entity_ref')).toEqual([
       'component:default/churn',
     ]);
     expect(await knex('mlops_events')).toHaveLength(1);
+    expect(await knex('mlops_teams').pluck('team_ref')).toEqual([
+      'group:default/fraud',
+    ]);
   });
 });

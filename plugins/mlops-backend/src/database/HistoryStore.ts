@@ -1,59 +1,31 @@
 import { Knex } from 'knex';
+import { chunks } from './chunks';
+import { fromMillis, toDayNumber, toMillis } from './encoding';
+import { EntityChange, insertScores, writeEntityChanges } from './entityWrites';
+import { enforceRetention } from './retention';
+import { insertTeamDayRows, listTeamDays, syncTeamWindows } from './rollupRows';
 import {
   EntityRow,
-  EventRow,
+  HistoryEventRow,
+  RunRow,
   ScoreRow,
   TeamDayRow,
   TeamWindowRow,
 } from './rows';
+import {
+  fromStoredEntity,
+  fromStoredEvent,
+  fromStoredScore,
+  selectEntities,
+  toStoredRun,
+} from './storedRows';
 
-/**
- * Rows per statement. SQLite compiles a multi-row upsert into a compound SELECT, which
- * it caps at 500 terms; this also keeps well under both databases' parameter limits.
- */
-const CHUNK = 250;
-
-function chunks<T>(items: T[], size = CHUNK): T[][] {
-  const result: T[][] = [];
-  for (let i = 0; i < items.length; i += size) {
-    result.push(items.slice(i, i + size));
-  }
-  return result;
-}
-
-/** SQLite returns booleans as 0/1. */
-function toEntityRow(raw: any): EntityRow {
-  return { ...raw, deleted: Boolean(raw.deleted), demo: Boolean(raw.demo) };
-}
-
-/** Everything one entity's snapshot writes, applied atomically. */
-export interface EntityChange {
-  row: EntityRow;
-  events: EventRow[];
-  score?: ScoreRow;
-}
-
-/** The columns a snapshot may overwrite; created_at belongs to the created event. */
-const SNAPSHOT_COLUMNS: Array<keyof EntityRow> = [
-  'team_ref',
-  'title',
-  'type',
-  'lifecycle',
-  'level',
-  'score',
-  'failing_checks',
-  'template_ref',
-  'reached_production_at',
-  'last_seen_at',
-  'deleted',
-  'demo',
-];
+export type { EntityChange } from './entityWrites';
 
 export interface RecordCreatedInput {
   taskId: string;
   entityRef: string;
   templateRef: string | null;
-  teamRef: string | null;
   createdAt: string;
   outcome: 'succeeded' | 'failed';
 }
@@ -70,44 +42,44 @@ export class HistoryStore {
   constructor(private readonly db: Knex) {}
 
   async getEntityStates(): Promise<Map<string, EntityRow>> {
-    const rows = await this.db('mlops_entities').select();
-    return new Map(rows.map(raw => [raw.entity_ref, toEntityRow(raw)]));
+    const rows = await selectEntities(this.db);
+    return new Map(rows.map(raw => [raw.entity_ref, fromStoredEntity(raw)]));
   }
 
   async getEntity(entityRef: string): Promise<EntityRow | undefined> {
-    const raw = await this.db('mlops_entities')
-      .where({ entity_ref: entityRef })
+    const raw = await selectEntities(this.db)
+      .where('e.entity_ref', entityRef)
       .first();
-    return raw ? toEntityRow(raw) : undefined;
+    return raw ? fromStoredEntity(raw) : undefined;
   }
 
   async listTeamEntities(teamRef: string): Promise<EntityRow[]> {
-    const rows = await this.db('mlops_entities')
-      .where({ team_ref: teamRef, deleted: false })
-      .orderBy('entity_ref');
-    return rows.map(toEntityRow);
+    const rows = await selectEntities(this.db)
+      .where('t.team_ref', teamRef)
+      .whereNull('e.removed_at')
+      .orderBy('e.entity_ref');
+    return rows.map(fromStoredEntity);
   }
 
-  /** The current (not deleted) use cases, for the rollups. */
+  /** The current (not removed) use cases, for the rollups. */
   async listLiveEntities(): Promise<EntityRow[]> {
-    const rows = await this.db('mlops_entities').where({ deleted: false });
-    return rows.map(toEntityRow);
+    const rows = await selectEntities(this.db).whereNull('e.removed_at');
+    return rows.map(fromStoredEntity);
   }
 
-  /** When the scaffolder created each of the given entities, from its created events. */
+  /** When the scaffolder created each of the given entities, from its runs. */
   async getCreatedEvents(entityRefs: string[]): Promise<Map<string, string>> {
     const result = new Map<string, string>();
     for (const refs of chunks(entityRefs)) {
-      const rows: Array<{ entity_ref: string; at: string }> = await this.db(
-        'mlops_events',
-      )
-        .where({ type: 'created', outcome: 'succeeded' })
-        .whereIn('entity_ref', refs)
-        .groupBy('entity_ref')
-        .select('entity_ref')
-        .min({ at: 'at' });
+      const rows: Array<{ entity_ref: string; at: number | string }> =
+        await this.db('mlops_runs')
+          .where({ outcome: 'succeeded' })
+          .whereIn('entity_ref', refs)
+          .groupBy('entity_ref')
+          .select('entity_ref')
+          .min({ at: 'at' });
       for (const row of rows) {
-        result.set(row.entity_ref, row.at);
+        result.set(row.entity_ref, fromMillis(row.at));
       }
     }
     return result;
@@ -119,74 +91,61 @@ export class HistoryStore {
    * next snapshot computes it again), so nothing is lost or doubled.
    */
   async applyChanges(changes: EntityChange[]): Promise<void> {
-    if (changes.length === 0) {
-      return;
+    if (changes.length > 0) {
+      await this.db.transaction(tx => writeEntityChanges(tx, changes));
     }
-    await this.db.transaction(async tx => {
-      for (const batch of chunks(changes)) {
-        await tx('mlops_entities')
-          .insert(batch.map(c => c.row))
-          .onConflict('entity_ref')
-          .merge(SNAPSHOT_COLUMNS);
-        for (const events of chunks(batch.flatMap(c => c.events))) {
-          await tx('mlops_events')
-            .insert(events)
-            .onConflict('dedupe_key')
-            .ignore();
-        }
-        const scores = batch.flatMap(c => (c.score ? [c.score] : []));
-        if (scores.length > 0) {
-          await tx('mlops_entity_scores')
-            .insert(scores)
-            .onConflict(['entity_ref', 'day'])
-            .merge(['level', 'score']);
-        }
-      }
-    });
   }
 
   /**
    * Records that a scaffolder task created a use case. Idempotent on the task id even
-   * under concurrent calls: the unique dedupe key lets exactly one insert win.
+   * under concurrent calls: the task id is the key, so exactly one insert wins.
    */
   async recordCreated(input: RecordCreatedInput): Promise<boolean> {
     return this.db.transaction(async tx => {
-      const inserted = await tx('mlops_events')
-        .insert({
-          entity_ref: input.entityRef,
-          type: 'created',
-          at: input.createdAt,
-          task_id: input.taskId,
-          template_ref: input.templateRef,
-          team_ref: input.teamRef,
-          outcome: input.outcome,
-          dedupe_key: `created:${input.taskId}`,
-        })
-        .onConflict('dedupe_key')
+      const inserted = await tx('mlops_runs')
+        .insert(
+          toStoredRun({
+            task_id: input.taskId,
+            entity_ref: input.entityRef,
+            template_ref: input.templateRef,
+            outcome: input.outcome,
+            at: input.createdAt,
+          }),
+        )
+        .onConflict('task_id')
         .ignore()
-        .returning('id');
+        .returning('task_id');
       if (inserted.length === 0) {
         return false;
       }
       if (input.outcome === 'succeeded') {
         await tx('mlops_entities')
           .where({ entity_ref: input.entityRef })
-          .update({ created_at: input.createdAt });
+          .update({ created_at: toMillis(input.createdAt) });
       }
       return true;
     });
   }
 
+  /** Adds scaffolder runs (demo seeding); a task already recorded is kept. */
+  async insertRuns(runs: RunRow[]): Promise<void> {
+    for (const batch of chunks(runs)) {
+      await this.db('mlops_runs')
+        .insert(batch.map(toStoredRun))
+        .onConflict('task_id')
+        .ignore();
+    }
+  }
+
   /**
-   * Makes every entity's created_at the earliest successful created event, for events
-   * that arrived while a snapshot was writing the entity's first row.
+   * Makes every entity's created_at the earliest successful scaffolder run, for runs
+   * recorded while a snapshot was writing the entity's first row.
    */
   async reconcileCreatedAt(): Promise<void> {
-    const earliest = this.db('mlops_events as e')
-      .min('e.at')
-      .where('e.type', 'created')
-      .where('e.outcome', 'succeeded')
-      .whereRaw('e.entity_ref = mlops_entities.entity_ref');
+    const earliest = this.db('mlops_runs as r')
+      .min('r.at')
+      .where('r.outcome', 'succeeded')
+      .whereRaw('r.entity_ref = mlops_entities.entity_ref');
     await this.db('mlops_entities')
       .whereExists(earliest.clone().clearSelect().select(this.db.raw('1')))
       .where(q =>
@@ -195,68 +154,66 @@ export class HistoryStore {
       .update({ created_at: earliest });
   }
 
-  async listEvents(
-    entityRef: string,
-  ): Promise<Array<EventRow & { id: number }>> {
-    return this.db('mlops_events')
+  /**
+   * The entity's scaffolder runs and snapshot events, oldest first. A run comes first at
+   * the same instant: the scaffolder records it before a snapshot can see the entity.
+   */
+  async listEvents(entityRef: string): Promise<HistoryEventRow[]> {
+    const runs = await this.db('mlops_runs')
       .where({ entity_ref: entityRef })
-      .orderBy([{ column: 'at' }, { column: 'id' }]);
+      .orderBy([{ column: 'at' }, { column: 'task_id' }]);
+    const events = await this.db('mlops_events as v')
+      .join('mlops_entities as e', 'e.id', 'v.entity_id')
+      .where('e.entity_ref', entityRef)
+      .orderBy(['v.at', 'v.type'])
+      .select('v.*');
+    const merged: HistoryEventRow[] = [
+      ...runs.map(raw => ({
+        type: 'created' as const,
+        at: fromMillis(raw.at),
+      })),
+      ...events.map(raw => fromStoredEvent(raw, entityRef)),
+    ];
+    // Array.prototype.sort is stable, so runs stay ahead of events at equal instants.
+    return merged.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   }
 
   async listScores(entityRef: string): Promise<ScoreRow[]> {
-    return this.db('mlops_entity_scores')
-      .where({ entity_ref: entityRef })
-      .orderBy('day');
+    const rows = await this.db('mlops_entity_scores as s')
+      .join('mlops_entities as e', 'e.id', 's.entity_id')
+      .where('e.entity_ref', entityRef)
+      .orderBy('s.day')
+      .select('s.day', 's.level', 's.score');
+    return rows.map(raw => fromStoredScore(raw, entityRef));
   }
 
-  /** Adds score changes (demo seeding); a day already recorded is kept. */
+  /** Adds score changes of stored entities (demo seeding); a day already recorded is kept. */
   async insertScores(rows: ScoreRow[]): Promise<void> {
-    for (const batch of chunks(rows)) {
-      await this.db('mlops_entity_scores')
-        .insert(batch)
-        .onConflict(['entity_ref', 'day'])
-        .ignore();
-    }
+    await insertScores(this.db, rows);
   }
 
   /** Replaces one day's rollups atomically (a re-run of the same day overwrites them). */
   async replaceTeamDays(day: string, rows: TeamDayRow[]): Promise<void> {
     await this.db.transaction(async tx => {
-      await tx('mlops_team_days').where({ day }).delete();
-      for (const batch of chunks(rows)) {
-        await tx('mlops_team_days').insert(batch);
-      }
+      await tx('mlops_team_days')
+        .where({ day: toDayNumber(day) })
+        .delete();
+      await insertTeamDayRows(tx, rows);
     });
   }
 
   /** Adds rollups for past days (demo seeding); existing days are kept. */
   async insertTeamDays(rows: TeamDayRow[]): Promise<void> {
-    for (const batch of chunks(rows)) {
-      await this.db('mlops_team_days')
-        .insert(batch)
-        .onConflict(['team_ref', 'day'])
-        .ignore();
-    }
+    await this.db.transaction(tx => insertTeamDayRows(tx, rows));
   }
 
-  async listTeamDays(
-    fromDay: string,
-  ): Promise<
-    Array<Pick<TeamDayRow, 'team_ref' | 'day' | 'use_cases' | 'level_sum'>>
-  > {
-    return this.db('mlops_team_days')
-      .where('day', '>=', fromDay)
-      .select('team_ref', 'day', 'use_cases', 'level_sum');
+  async listTeamDays(fromDay: string): Promise<TeamDayRow[]> {
+    return listTeamDays(this.db, fromDay);
   }
 
   /** Replaces all precomputed summaries atomically, so readers never see a half set. */
   async replaceTeamWindows(rows: TeamWindowRow[]): Promise<void> {
-    await this.db.transaction(async tx => {
-      await tx('mlops_team_windows').delete();
-      for (const batch of chunks(rows, 200)) {
-        await tx('mlops_team_windows').insert(batch);
-      }
-    });
+    await this.db.transaction(tx => syncTeamWindows(tx, rows));
   }
 
   async readTeamWindows(
@@ -275,17 +232,17 @@ export class HistoryStore {
   }
 
   async listTemplateUseCases(): Promise<TemplateRow[]> {
-    return this.db('mlops_entities')
-      .whereNotNull('template_ref')
-      .where({ deleted: false })
-      .select('template_ref', 'team_ref', 'level', 'lifecycle');
+    return this.db('mlops_entities as e')
+      .join('mlops_teams as t', 't.id', 'e.team_id')
+      .whereNotNull('e.template_ref')
+      .whereNull('e.removed_at')
+      .select('e.template_ref', 't.team_ref', 'e.level', 'e.lifecycle');
   }
 
   async countTemplateRuns(): Promise<
     Array<{ template_ref: string; outcome: string; runs: number }>
   > {
-    const rows = await this.db('mlops_events')
-      .where({ type: 'created' })
+    const rows = await this.db('mlops_runs')
       .whereNotNull('template_ref')
       .groupBy('template_ref', 'outcome')
       .select('template_ref', 'outcome')
@@ -293,22 +250,9 @@ export class HistoryStore {
     return rows.map((r: any) => ({ ...r, runs: Number(r.runs) }));
   }
 
-  /** Deletes history older than the cutoff; returns the rows deleted per table. */
+  /** Deletes history older than the cutoff day; returns the rows deleted per table. */
   async enforceRetention(cutoffDay: string): Promise<Record<string, number>> {
-    const cutoff = `${cutoffDay}T00:00:00.000Z`;
-    return {
-      events: await this.db('mlops_events').where('at', '<', cutoff).delete(),
-      scores: await this.db('mlops_entity_scores')
-        .where('day', '<', cutoffDay)
-        .delete(),
-      teamDays: await this.db('mlops_team_days')
-        .where('day', '<', cutoffDay)
-        .delete(),
-      entities: await this.db('mlops_entities')
-        .where({ deleted: true })
-        .where('last_seen_at', '<', cutoff)
-        .delete(),
-    };
+    return enforceRetention(this.db, cutoffDay);
   }
 
   async getMeta(key: string): Promise<string | undefined> {

@@ -1,6 +1,13 @@
 import { UseCaseEventType } from '@landing-zone/plugin-mlops-common';
+import { SnapshotEventType } from './eventTypes';
 
-/** A row of `mlops_entities`: one use case's current state. */
+/*
+ * The rows as the rest of the plugin reads and writes them: refs, ISO-8601 instants and
+ * YYYY-MM-DD days. HistoryStore stores them with integer ids, epoch milliseconds and
+ * day numbers (see the migration).
+ */
+
+/** One use case's current state (`mlops_entities`). */
 export interface EntityRow {
   entity_ref: string;
   team_ref: string;
@@ -14,30 +21,32 @@ export interface EntityRow {
   template_ref: string | null;
   created_at: string | null;
   reached_production_at: string | null;
-  first_seen_at: string;
-  last_seen_at: string;
-  deleted: boolean;
+  /** When a snapshot no longer found it in the catalog; null while it is there. */
+  removed_at: string | null;
   demo: boolean;
 }
 
-/** A row of `mlops_events` as written (the id is assigned by the database). */
+/** A snapshot event (`mlops_events`). */
 export interface EventRow {
   entity_ref: string;
-  type: UseCaseEventType;
+  type: SnapshotEventType;
   at: string;
   from_level?: number | null;
   to_level?: number | null;
   from_lifecycle?: string | null;
   to_lifecycle?: string | null;
-  task_id?: string | null;
-  template_ref?: string | null;
-  team_ref?: string | null;
-  outcome?: string | null;
-  /** Set for once-only events; a second insert with the same key is ignored. */
-  dedupe_key?: string | null;
 }
 
-/** A row of `mlops_entity_scores`. */
+/** A scaffolder run that created a use case (`mlops_runs`): the `created` event. */
+export interface RunRow {
+  task_id: string;
+  entity_ref: string;
+  template_ref: string | null;
+  outcome: 'succeeded' | 'failed';
+  at: string;
+}
+
+/** An entity's level and score on a day they changed (`mlops_entity_scores`). */
 export interface ScoreRow {
   entity_ref: string;
   day: string;
@@ -45,17 +54,12 @@ export interface ScoreRow {
   score: number;
 }
 
-/** A row of `mlops_team_days`. */
+/** A team's state at the end of a day (`mlops_team_days`). */
 export interface TeamDayRow {
   team_ref: string;
   day: string;
   use_cases: number;
-  in_production: number;
-  flow_load: number;
   level_sum: number;
-  score_sum: number;
-  /** JSON array: use cases per level. */
-  levels: string;
 }
 
 /** A row of `mlops_team_windows`. */
@@ -69,3 +73,8 @@ export interface TeamWindowRow {
 
 /** The team ref under which organisation-wide rollups are stored. */
 export const ORGANISATION = '*';
+
+/** An event as an entity's history lists it: a scaffolder run or a snapshot event. */
+export type HistoryEventRow = Omit<EventRow, 'entity_ref' | 'type'> & {
+  type: UseCaseEventType;
+};

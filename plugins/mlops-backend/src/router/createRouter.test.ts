@@ -249,9 +249,7 @@ describe('mlops router', () => {
     const again = await post();
     expect(again.status).toBe(200);
     expect(again.body).toEqual({ recorded: false });
-    expect(await knex('mlops_events').where({ type: 'created' })).toHaveLength(
-      1,
-    );
+    expect(await knex('mlops_runs')).toHaveLength(1);
     const history = await request(server).get(
       '/api/mlops/entities/component/default/chatbot/history',
     );
@@ -266,9 +264,7 @@ describe('mlops router', () => {
       .send({ entityRef: 'component:default/chatbot' });
     expect(res.status).toBe(400);
     expect(res.body.error.message).toContain('taskId');
-    expect(await knex('mlops_events').where({ type: 'created' })).toHaveLength(
-      0,
-    );
+    expect(await knex('mlops_runs')).toHaveLength(0);
   });
 
   it('rejects unauthenticated requests', async () => {

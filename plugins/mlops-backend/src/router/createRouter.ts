@@ -174,7 +174,10 @@ export async function createRouter(options: RouterOptions) {
     const current = await store.getEntity(entityRef);
     const body: EntityHistoryResponse = {
       entityRef,
-      current: current && !current.deleted ? toUseCaseSummary(current) : null,
+      current:
+        current && current.removed_at === null
+          ? toUseCaseSummary(current)
+          : null,
       events: (await store.listEvents(entityRef)).map(toUseCaseEvent),
       series: (await store.listScores(entityRef)).map(s => ({
         day: s.day,
@@ -203,11 +206,12 @@ export async function createRouter(options: RouterOptions) {
       allowServices: true,
     });
     const body = req.body;
+    // body.teamRef is accepted but not stored: a use case counts for the team that owns
+    // it in the catalog, and nothing reads the team a run named.
     const recorded = await store.recordCreated({
       taskId: body.taskId,
       entityRef: body.entityRef,
       templateRef: body.templateRef ?? null,
-      teamRef: body.teamRef ?? null,
       createdAt: new Date(body.createdAt ?? Date.now()).toISOString(),
       outcome: body.outcome ?? 'succeeded',
     });

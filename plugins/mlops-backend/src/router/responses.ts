@@ -1,12 +1,11 @@
 import {
   TemplateAnalytics,
   UseCaseEvent,
-  UseCaseEventType,
   UseCaseSummary,
   TeamSummary,
 } from '@landing-zone/plugin-mlops-common';
 import { TemplateRow } from '../database/HistoryStore';
-import { EntityRow, EventRow } from '../database/rows';
+import { EntityRow, HistoryEventRow } from '../database/rows';
 import { TeamWindowSummary } from '../snapshot/refreshRollups';
 
 export function toUseCaseSummary(row: EntityRow): UseCaseSummary {
@@ -30,9 +29,9 @@ export function toTeamSummary(stored: TeamWindowSummary): TeamSummary {
   return team;
 }
 
-export function toUseCaseEvent(row: EventRow): UseCaseEvent {
+export function toUseCaseEvent(row: HistoryEventRow): UseCaseEvent {
   const event: UseCaseEvent = {
-    type: row.type as UseCaseEventType,
+    type: row.type,
     at: row.at,
   };
   if (row.from_level !== null && row.from_level !== undefined) {

@@ -1,5 +1,11 @@
 import { HistoryStore } from '../database/HistoryStore';
-import { EntityRow, EventRow, ORGANISATION, ScoreRow } from '../database/rows';
+import {
+  EntityRow,
+  EventRow,
+  ORGANISATION,
+  RunRow,
+  ScoreRow,
+} from '../database/rows';
 import { addDays, dayOf } from '../service/stats';
 import { UseCaseFacts } from '../service/summarize';
 import { CatalogUseCase } from './CatalogUseCase';
@@ -48,29 +54,28 @@ function iso(time: number): string {
   return new Date(time).toISOString();
 }
 
+function demoRun(useCase: CatalogUseCase, timeline: DemoTimeline): RunRow {
+  return {
+    task_id: `demo-${useCase.entityRef}`,
+    entity_ref: useCase.entityRef,
+    template_ref: useCase.templateRef,
+    outcome: 'succeeded',
+    at: iso(timeline.createdAt),
+  };
+}
+
 function demoEvents(
   useCase: CatalogUseCase,
   timeline: DemoTimeline,
 ): EventRow[] {
-  const ref = useCase.entityRef;
-  const base = { entity_ref: ref, team_ref: useCase.teamRef };
+  const base = { entity_ref: useCase.entityRef };
   const events: EventRow[] = [
-    {
-      ...base,
-      type: 'created',
-      at: iso(timeline.createdAt),
-      task_id: `demo-${ref}`,
-      template_ref: useCase.templateRef,
-      outcome: 'succeeded',
-      dedupe_key: `created:demo-${ref}`,
-    },
     {
       ...base,
       type: 'first-seen',
       at: iso(timeline.createdAt),
       to_level: 0,
       to_lifecycle: 'experimental',
-      dedupe_key: `first-seen:${ref}`,
     },
     ...timeline.levelAt.map((at, i) => ({
       ...base,
@@ -78,7 +83,6 @@ function demoEvents(
       at: iso(at),
       from_level: i,
       to_level: i + 1,
-      dedupe_key: `demo:${ref}:level-${i + 1}`,
     })),
   ];
   if (timeline.reachedProductionAt !== null) {
@@ -90,7 +94,6 @@ function demoEvents(
         at,
         from_lifecycle: 'experimental',
         to_lifecycle: 'production',
-        dedupe_key: `demo:${ref}:lifecycle`,
       },
       {
         ...base,
@@ -98,7 +101,6 @@ function demoEvents(
         at,
         from_lifecycle: 'experimental',
         to_lifecycle: 'production',
-        dedupe_key: `reached-production:${ref}`,
       },
     );
   }
@@ -113,46 +115,52 @@ export interface SeedDemoOptions {
   store: HistoryStore;
   useCases: CatalogUseCase[];
   now: Date;
-  levelCount: number;
 }
 
 /**
  * Dev only (`mlops.history.demo`): invents a plausible past year for the entities in the
- * catalog so every chart has data on first start. Every row is keyed, so an interrupted
- * seeding can simply run again; responses say `demo: true` once it ran.
+ * catalog so every chart has data on first start. Every write is keyed or skips what is
+ * already stored, so an interrupted seeding can simply run again; responses say
+ * `demo: true` once it ran.
  */
 export async function seedDemoHistory(options: SeedDemoOptions): Promise<void> {
-  const { store, useCases, levelCount } = options;
+  const { store, useCases } = options;
   const now = options.now.getTime();
   const timelines = useCases.map(u => ({
     useCase: u,
     timeline: timelineFor(u, now),
   }));
 
+  await store.insertRuns(
+    timelines.map(({ useCase, timeline }) => demoRun(useCase, timeline)),
+  );
+  // An entity's row and its events commit together, so an entity an interrupted seeding
+  // already stored has its invented events; a new run must not invent them again.
+  const stored = await store.getEntityStates();
   await store.applyChanges(
-    timelines.map(({ useCase, timeline }) => {
-      const row: EntityRow = {
-        entity_ref: useCase.entityRef,
-        team_ref: useCase.teamRef,
-        title: useCase.title,
-        type: useCase.type,
-        lifecycle: useCase.lifecycle,
-        level: useCase.maturity.level,
-        score: useCase.maturity.score,
-        failing_checks: useCase.maturity.failingChecks.join(','),
-        template_ref: useCase.templateRef,
-        created_at: iso(timeline.createdAt),
-        reached_production_at:
-          timeline.reachedProductionAt === null
-            ? null
-            : iso(timeline.reachedProductionAt),
-        first_seen_at: iso(timeline.createdAt),
-        last_seen_at: options.now.toISOString(),
-        deleted: false,
-        demo: true,
-      };
-      return { row, events: demoEvents(useCase, timeline) };
-    }),
+    timelines
+      .filter(({ useCase }) => !stored.has(useCase.entityRef))
+      .map(({ useCase, timeline }) => {
+        const row: EntityRow = {
+          entity_ref: useCase.entityRef,
+          team_ref: useCase.teamRef,
+          title: useCase.title,
+          type: useCase.type,
+          lifecycle: useCase.lifecycle,
+          level: useCase.maturity.level,
+          score: useCase.maturity.score,
+          failing_checks: useCase.maturity.failingChecks.join(','),
+          template_ref: useCase.templateRef,
+          created_at: iso(timeline.createdAt),
+          reached_production_at:
+            timeline.reachedProductionAt === null
+              ? null
+              : iso(timeline.reachedProductionAt),
+          removed_at: null,
+          demo: true,
+        };
+        return { row, events: demoEvents(useCase, timeline) };
+      }),
   );
 
   const scores: ScoreRow[] = timelines.flatMap(({ useCase, timeline }) =>
@@ -199,7 +207,7 @@ export async function seedDemoHistory(options: SeedDemoOptions): Promise<void> {
     }
     for (const [team, facts] of byTeam) {
       if (facts.length > 0) {
-        rows.push(teamDayRow(team, day, facts, levelCount));
+        rows.push(teamDayRow(team, day, facts));
       }
     }
   }

@@ -16,14 +16,14 @@ function sameState(previous: EntityRow, next: EntityRow): boolean {
     previous.failing_checks === next.failing_checks &&
     previous.template_ref === next.template_ref &&
     previous.reached_production_at === next.reached_production_at &&
-    previous.deleted === next.deleted
+    previous.removed_at === next.removed_at
   );
 }
 
 /**
  * Compares what the catalog says now with the stored state of one entity and returns what
- * to write, or undefined when nothing changed. Once-only events carry a dedupe key so a
- * re-run can never record them twice.
+ * to write, or undefined when nothing changed. The store records first-seen and
+ * reached-production at most once per entity, so a re-run can never record them twice.
  *
  * @param createdEventAt - when the scaffolder's created event says it was created
  */
@@ -35,7 +35,7 @@ export function diffEntity(
 ): EntityChange | undefined {
   const ref = current.entityRef;
   const { level, score } = current.maturity;
-  const reappeared = previous?.deleted === true;
+  const reappeared = previous !== undefined && previous.removed_at !== null;
   const isProduction = current.lifecycle === PRODUCTION;
   const reachedProductionAt =
     previous?.reached_production_at ?? (isProduction ? now : null);
@@ -53,9 +53,7 @@ export function diffEntity(
     created_at:
       previous?.created_at ?? createdEventAt ?? current.createdAt ?? now,
     reached_production_at: reachedProductionAt,
-    first_seen_at: previous?.first_seen_at ?? now,
-    last_seen_at: now,
-    deleted: false,
+    removed_at: null,
     demo: previous?.demo ?? false,
   };
 
@@ -67,8 +65,6 @@ export function diffEntity(
       at: now,
       to_level: level,
       to_lifecycle: current.lifecycle,
-      team_ref: current.teamRef,
-      dedupe_key: `first-seen:${ref}`,
     });
   }
   if (previous && previous.level !== level) {
@@ -78,7 +74,6 @@ export function diffEntity(
       at: now,
       from_level: previous.level,
       to_level: level,
-      team_ref: current.teamRef,
     });
   }
   if (previous && previous.lifecycle !== current.lifecycle) {
@@ -88,7 +83,6 @@ export function diffEntity(
       at: now,
       from_lifecycle: previous.lifecycle,
       to_lifecycle: current.lifecycle,
-      team_ref: current.teamRef,
     });
   }
   if (isProduction && !previous?.reached_production_at) {
@@ -98,23 +92,13 @@ export function diffEntity(
       at: now,
       from_lifecycle: previous?.lifecycle ?? null,
       to_lifecycle: PRODUCTION,
-      team_ref: current.teamRef,
-      dedupe_key: `reached-production:${ref}`,
     });
   }
 
   const scoreChanged =
     !previous || previous.level !== level || previous.score !== score;
-  // last_seen_at is kept to the day, so an unchanged entity costs one write a day, not
-  // one per snapshot.
-  const seenOnNewDay = previous && dayOf(previous.last_seen_at) !== dayOf(now);
-  if (
-    previous &&
-    !reappeared &&
-    !seenOnNewDay &&
-    events.length === 0 &&
-    sameState(previous, row)
-  ) {
+  // An unchanged entity writes nothing: the row is only rewritten when it changes.
+  if (previous && events.length === 0 && sameState(previous, row)) {
     return undefined;
   }
   return {
@@ -129,7 +113,7 @@ export function diffEntity(
 /** The write that marks an entity deleted from the catalog: it stops counting. */
 export function removal(previous: EntityRow, now: string): EntityChange {
   return {
-    row: { ...previous, deleted: true, last_seen_at: now },
+    row: { ...previous, removed_at: now },
     events: [
       {
         entity_ref: previous.entity_ref,
@@ -137,7 +121,6 @@ export function removal(previous: EntityRow, now: string): EntityChange {
         at: now,
         from_level: previous.level,
         from_lifecycle: previous.lifecycle,
-        team_ref: previous.team_ref,
       },
     ],
   };

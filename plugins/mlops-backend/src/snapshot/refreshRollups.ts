@@ -34,26 +34,17 @@ function toFacts(row: EntityRow): UseCaseFacts {
   };
 }
 
-/** A team's state at the end of `day`. */
+/** A team's state at the end of `day`: what the trend's average level reads. */
 export function teamDayRow(
   teamRef: string,
   day: string,
   useCases: UseCaseFacts[],
-  levelCount: number,
 ): TeamDayRow {
-  const levels = new Array<number>(levelCount).fill(0);
-  for (const useCase of useCases) {
-    levels[Math.min(useCase.level, levelCount - 1)] += 1;
-  }
   return {
     team_ref: teamRef,
     day,
     use_cases: useCases.length,
-    in_production: useCases.filter(u => u.lifecycle === 'production').length,
-    flow_load: useCases.filter(u => !u.reachedProductionAt).length,
     level_sum: useCases.reduce((sum, u) => sum + u.level, 0),
-    score_sum: useCases.reduce((sum, u) => sum + u.score, 0),
-    levels: JSON.stringify(levels),
   };
 }
 
@@ -85,9 +76,7 @@ export async function refreshRollups(
 
   await store.replaceTeamDays(
     today,
-    [...byTeam].map(([team, useCases]) =>
-      teamDayRow(team, today, useCases, levelCount),
-    ),
+    [...byTeam].map(([team, useCases]) => teamDayRow(team, today, useCases)),
   );
 
   const dayStates = new Map<string, Map<string, DayState>>();

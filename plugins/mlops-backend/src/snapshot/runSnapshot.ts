@@ -40,7 +40,10 @@ async function computeChanges(
 ): Promise<{ changes: EntityChange[]; removed: number }> {
   const states = await store.getEntityStates();
   const unseen = useCases
-    .filter(u => !states.get(u.entityRef) || states.get(u.entityRef)!.deleted)
+    .filter(u => {
+      const state = states.get(u.entityRef);
+      return !state || state.removed_at !== null;
+    })
     .map(u => u.entityRef);
   const createdEvents = await store.getCreatedEvents(unseen);
 
@@ -60,7 +63,7 @@ async function computeChanges(
   }
   let removed = 0;
   for (const state of states.values()) {
-    if (!state.deleted && !present.has(state.entity_ref)) {
+    if (state.removed_at === null && !present.has(state.entity_ref)) {
       changes.push(removal(state, now));
       removed += 1;
     }
@@ -93,7 +96,6 @@ export async function runSnapshot(
       store,
       useCases,
       now: nowDate,
-      levelCount: options.levelCount,
     });
     logger.info(
       `Seeded demo history for ${useCases.length} use cases (mlops.history.demo is on)`,
