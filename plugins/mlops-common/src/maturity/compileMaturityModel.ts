@@ -1,4 +1,4 @@
-import { compileEvidenceReader, EvidenceReader } from './evidenceFormats';
+import { compileEvidenceReader } from './evidenceFormats';
 import {
   compilePredicate,
   CompiledPredicate,
@@ -6,11 +6,12 @@ import {
   RootPathOptions,
 } from './compilePredicate';
 import { MaturityModelError } from './MaturityModelError';
-import { compilePath, PathResolver } from './resolvePath';
+import { CheckScopes, EVERY_ENTITY } from './checkScopes';
+import { compileReadEvidence, EvidenceField } from './readEvidence';
+import { compilePath } from './resolvePath';
 import type {
   CheckResult,
   CompiledMaturityModel,
-  EvidenceProblem,
   LevelProgress,
   MaturityCheck,
   MaturityEvaluation,
@@ -23,17 +24,10 @@ import { compileEntityFilter } from './compileEntityFilter';
 interface CompiledCheck {
   check: MaturityCheck;
   levelIndex: number;
-  appliesTo?: CompiledPredicate;
+  /** Index of its `appliesTo` in the model's scopes, or EVERY_ENTITY. */
+  scope: number;
   condition: CompiledPredicate;
 }
-
-interface EvidenceField {
-  path: string;
-  resolve: PathResolver;
-  reader: EvidenceReader;
-}
-
-const NO_PROBLEMS: EvidenceProblem[] = [];
 
 /** Paths are read through their evidence format, so checks never see malformed values. */
 function createEvidencePaths(model: MaturityModel) {
@@ -43,7 +37,7 @@ function createEvidencePaths(model: MaturityModel) {
     if (!found) {
       const reader = compileEvidenceReader(path, model.evidenceFormats[path]);
       if (!reader) return undefined;
-      found = { path, resolve: compilePath(path), reader };
+      found = { index: fields.size, path, resolve: compilePath(path), reader };
       fields.set(path, found);
     }
     return found;
@@ -52,9 +46,11 @@ function createEvidencePaths(model: MaturityModel) {
     resolve: path => {
       const evidence = field(path);
       if (!evidence) return compilePath(path);
-      const { resolve, reader } = evidence;
-      return entity => reader.value(resolve(entity));
+      const { index, resolve, reader } = evidence;
+      return (entity, values) =>
+        values ? values[index] : reader.value(resolve(entity));
     },
+    slot: path => field(path)?.index,
     problemAt: (path, entity) => {
       const evidence = field(path);
       return evidence?.reader.problem(evidence.resolve(entity));
@@ -67,6 +63,7 @@ function compileCheck(
   check: MaturityCheck,
   index: number,
   rootPaths: RootPathOptions,
+  scopes: CheckScopes,
 ): CompiledCheck {
   const compile = (predicate: unknown, key: string) => {
     try {
@@ -82,8 +79,11 @@ function compileCheck(
   return {
     check,
     levelIndex: check.level,
-    appliesTo:
-      check.appliesTo === undefined ? undefined : compile(check.appliesTo, 'appliesTo'),
+    // Compiled even when shared, so an invalid predicate is reported at its own check.
+    scope:
+      check.appliesTo === undefined
+        ? EVERY_ENTITY
+        : scopes.add(check.appliesTo, compile(check.appliesTo, 'appliesTo')),
     condition: compile(check.condition, 'condition'),
   };
 }
@@ -110,24 +110,14 @@ export function compileMaturityModel(model: MaturityModel): CompiledMaturityMode
       );
     }
   }
+  const scopes = new CheckScopes();
   const checks = model.checks.map((check, i) =>
-    compileCheck(check, i, evidence.rootPaths),
+    compileCheck(check, i, evidence.rootPaths, scopes),
   );
-  // Every field checks read through a format or a string map, scanned for warnings.
-  const evidenceFields = [...evidence.fields.values()];
+  // Every field checks read through a format or a string map: read once per entity,
+  // shared by the checks and scanned for warnings.
+  const readEvidence = compileReadEvidence([...evidence.fields.values()]);
   const isMlEntity = compileEntityFilter(model.entityFilter);
-
-  const findProblems = (entity: unknown): EvidenceProblem[] => {
-    let problems = NO_PROBLEMS;
-    for (const { path, resolve, reader } of evidenceFields) {
-      const message = reader.problem(resolve(entity));
-      if (message !== undefined) {
-        if (problems === NO_PROBLEMS) problems = [];
-        problems.push({ path, message });
-      }
-    }
-    return problems;
-  };
 
   /** Highest level whose required checks, and those of every lower level, all pass. */
   const reachedLevel = (requiredFailing: number[]) => {
@@ -136,74 +126,83 @@ export function compileMaturityModel(model: MaturityModel): CompiledMaturityMode
     return level;
   };
 
+  // The fast path: the progress entries double as counters and the level is read off the
+  // lowest level with a failing required check, so nothing else is allocated per entity.
   const summarize = (entity: unknown): MaturitySummary => {
-    const passed = new Array<number>(levelCount).fill(0);
-    const total = new Array<number>(levelCount).fill(0);
-    const requiredFailing = new Array<number>(levelCount).fill(0);
+    const { values, problems } = readEvidence(entity);
+    const progress: MaturitySummary['progress'] = [];
+    for (let i = 1; i < levelCount; i++) progress.push({ level: i, passed: 0, total: 0 });
     const failingChecks: string[] = [];
+    const inScope = scopes.newMemo();
+    let lowestFailing = levelCount;
     let applicable = 0;
     let passing = 0;
-    for (const { check, levelIndex, appliesTo, condition } of checks) {
-      if (appliesTo && !appliesTo.test(entity)) continue;
+    for (const { check, levelIndex, scope, condition } of checks) {
+      if (!scopes.covers(scope, entity, values, inScope)) continue;
+      const counts = progress[levelIndex - 1];
       applicable++;
-      total[levelIndex]++;
-      if (condition.test(entity)) {
+      counts.total++;
+      if (condition.test(entity, values)) {
         passing++;
-        passed[levelIndex]++;
+        counts.passed++;
       } else {
         failingChecks.push(check.id);
-        if (check.required) requiredFailing[levelIndex]++;
+        if (check.required && levelIndex < lowestFailing) lowestFailing = levelIndex;
       }
     }
-    const progress = [];
-    for (let i = 1; i < levelCount; i++) {
-      progress.push({ level: i, passed: passed[i], total: total[i] });
-    }
     return {
-      level: reachedLevel(requiredFailing),
+      level: lowestFailing - 1,
       score: applicable === 0 ? 100 : Math.round((100 * passing) / applicable),
       failingChecks,
       progress,
-      warnings: findProblems(entity),
+      warnings: problems,
     };
   };
 
   const evaluate = (entity: unknown): MaturityEvaluation => {
+    const { values, problems } = readEvidence(entity);
     const results: CheckResult[] = [];
-    for (const { check, appliesTo, condition } of checks) {
-      if (appliesTo && !appliesTo.test(entity)) continue;
+    // Per level, counted in the one pass over the checks.
+    const passed = new Array<number>(levelCount).fill(0);
+    const total = new Array<number>(levelCount).fill(0);
+    const requiredPassed = new Array<number>(levelCount).fill(0);
+    const requiredTotal = new Array<number>(levelCount).fill(0);
+    const inScope = scopes.newMemo();
+    let passing = 0;
+    for (const { check, levelIndex, scope, condition } of checks) {
+      if (!scopes.covers(scope, entity, values, inScope)) continue;
+      const ok = condition.test(entity, values);
       results.push({
         id: check.id,
         title: check.title,
         level: check.level,
         group: check.group,
         required: check.required,
-        passed: condition.test(entity),
-        reason: condition.explain(entity),
+        passed: ok,
+        reason: condition.explain(entity, values),
         description: check.description,
         remediation: check.remediation,
         ...(check.templateRef ? { templateRef: check.templateRef } : {}),
       });
+      total[levelIndex]++;
+      if (check.required) requiredTotal[levelIndex]++;
+      if (ok) {
+        passing++;
+        passed[levelIndex]++;
+        if (check.required) requiredPassed[levelIndex]++;
+      }
     }
-    const requiredFailing = levels.map(
-      ({ level }) => results.filter(r => r.level === level && r.required && !r.passed).length,
-    );
-    const level = reachedLevel(requiredFailing);
-    const progress: LevelProgress[] = levels.slice(1).map(({ level: l, name }) => {
-      const ofLevel = results.filter(r => r.level === l);
-      const required = ofLevel.filter(r => r.required);
-      return {
-        level: l,
-        name,
-        passed: ofLevel.filter(r => r.passed).length,
-        total: ofLevel.length,
-        requiredPassed: required.filter(r => r.passed).length,
-        requiredTotal: required.length,
-        reached: l <= level,
-      };
-    });
+    const level = reachedLevel(requiredTotal.map((t, i) => t - requiredPassed[i]));
+    const progress: LevelProgress[] = levels.slice(1).map(({ level: l, name }) => ({
+      level: l,
+      name,
+      passed: passed[l],
+      total: total[l],
+      requiredPassed: requiredPassed[l],
+      requiredTotal: requiredTotal[l],
+      reached: l <= level,
+    }));
     const next = levels[level + 1];
-    const passing = results.filter(r => r.passed).length;
     return {
       level,
       levelName: levels[level].name,
@@ -219,7 +218,7 @@ export function compileMaturityModel(model: MaturityModel): CompiledMaturityMode
         : null,
       checks: results,
       progress,
-      warnings: findProblems(entity),
+      warnings: problems,
     };
   };
 

@@ -3,7 +3,12 @@ import {
   FilterPredicate,
 } from '@backstage/filter-predicates';
 import fc from 'fast-check';
-import { compilePredicate, PredicateCompileError } from './compilePredicate';
+import {
+  compilePredicate,
+  PredicateCompileError,
+  RootPathOptions,
+} from './compilePredicate';
+import { compilePath } from './resolvePath';
 
 const entity = {
   kind: 'Component',
@@ -56,6 +61,41 @@ describe('compilePredicate', () => {
     }
     expect(error).toBeInstanceOf(PredicateCompileError);
     expect((error as PredicateCompileError).where).toBe(where);
+  });
+
+  describe('with evidence values read ahead', () => {
+    const slots = [
+      'metadata.annotations.mlflow.org/experiment',
+      'metadata.annotations.landingzone.ml/ci',
+      'metadata.annotations.argocd/app-name',
+    ];
+    const rootPaths: RootPathOptions = {
+      resolve: path => {
+        const plain = compilePath(path);
+        const slot = slots.indexOf(path);
+        return (value, evidence) =>
+          evidence && slot >= 0 ? evidence[slot] : plain(value);
+      },
+      slot: path => (slots.includes(path) ? slots.indexOf(path) : undefined),
+    };
+    const evidence = slots.map(path => compilePath(path)(entity));
+    const exists = (i: number) =>
+      ({ [slots[i]]: { $exists: true } }) as FilterPredicate;
+
+    it.each<[FilterPredicate]>([
+      [exists(0)],
+      [exists(2)],
+      [{ $any: [exists(2), exists(1)] }],
+      [{ $any: [exists(2)] }],
+      [{ $all: [exists(0), exists(1)] }],
+      [{ $all: [exists(0), exists(2)] }],
+      [{ $any: [exists(2), { kind: 'component' }] }],
+      [{ $not: { $any: [exists(0), exists(2)] } }],
+    ])('%j gives the same answer from the values as from the entity', predicate => {
+      const compiled = compilePredicate(predicate, rootPaths);
+      expect(compiled.test(entity, evidence)).toBe(compiled.test(entity));
+      expect(compiled.test(entity)).toBe(evaluateFilterPredicate(predicate, entity));
+    });
   });
 
   it('explains passes and failures naming the evidence', () => {

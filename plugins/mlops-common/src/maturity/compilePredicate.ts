@@ -1,18 +1,34 @@
-import { compilePath, PathResolver } from './resolvePath';
+import { compilePath } from './resolvePath';
 import { describePath, describeValue } from './describeValue';
+
+/**
+ * Values read once per entity ahead of the checks (see readEvidence), passed along so root
+ * paths need not read them again; absent when a predicate is tested on its own.
+ */
+export type EvidenceValues = readonly unknown[];
 
 /**
  * A predicate compiled once: `test` is the fast path; `explain` builds a human reason
  * (slower, only for full evaluations).
  */
 export interface CompiledPredicate {
-  test(value: unknown): boolean;
-  explain(value: unknown): string;
+  test(value: unknown, evidence?: EvidenceValues): boolean;
+  explain(value: unknown, evidence?: EvidenceValues): string;
+  /**
+   * Set when the predicate means exactly "evidence value number `existsSlot` is set", so
+   * `$any`/`$all` over such predicates can scan the values in one loop.
+   */
+  existsSlot?: number;
 }
+
+/** Reads the value at a root path, from the evidence values when it is one of them. */
+export type RootPathResolver = (value: unknown, evidence?: EvidenceValues) => unknown;
 
 /** How paths at the root of a predicate are read and how their bad values are reported. */
 export interface RootPathOptions {
-  resolve(path: string): PathResolver;
+  resolve(path: string): RootPathResolver;
+  /** Where the path's value sits in the evidence values, when it is read ahead. */
+  slot?(path: string): number | undefined;
   /** A message when the value at `path` is present but malformed. */
   problemAt?(path: string, value: unknown): string | undefined;
 }
@@ -179,10 +195,22 @@ function compileLeaf(
   const resolve = paths.resolve(path);
   const matcher = compileValueMatcher(matcherSpec, join(where, path));
   const label = describePath(path);
+  const slot = paths.slot?.(path);
+  const existsSlot =
+    slot !== undefined && isPlainObject(matcherSpec) && matcherSpec.$exists === true
+      ? slot
+      : undefined;
   return {
-    test: value => matcher.test(resolve(value)),
-    explain: value => {
-      const found = resolve(value);
+    existsSlot,
+    test:
+      existsSlot === undefined
+        ? (value, evidence) => matcher.test(resolve(value, evidence))
+        : (value, evidence) =>
+            evidence === undefined
+              ? matcher.test(resolve(value))
+              : evidence[existsSlot] !== undefined,
+    explain: (value, evidence) => {
+      const found = resolve(value, evidence);
       if (matcher.test(found)) {
         return found === undefined
           ? `${label} is not set`
@@ -196,32 +224,59 @@ function compileLeaf(
   };
 }
 
+/** The slots when every part only asks whether an evidence value is set. */
+function existsSlots(parts: CompiledPredicate[]): number[] | undefined {
+  const slots = parts.map(part => part.existsSlot);
+  return slots.length > 0 && slots.every(s => s !== undefined)
+    ? (slots as number[])
+    : undefined;
+}
+
 function compileAll(parts: CompiledPredicate[]): CompiledPredicate {
+  const slots = existsSlots(parts);
+  const testParts = (value: unknown, evidence?: EvidenceValues) => {
+    for (const part of parts) if (!part.test(value, evidence)) return false;
+    return true;
+  };
   return {
-    test: value => {
-      for (const part of parts) if (!part.test(value)) return false;
-      return true;
-    },
-    explain: value => {
-      const failing = parts.find(part => !part.test(value));
-      if (failing) return failing.explain(value);
-      return parts.map(part => part.explain(value)).join('; ');
+    // Most checks list alternative annotations; one loop over the values beats a call each.
+    test:
+      slots === undefined
+        ? testParts
+        : (value, evidence) => {
+            if (evidence === undefined) return testParts(value);
+            for (const slot of slots) if (evidence[slot] === undefined) return false;
+            return true;
+          },
+    explain: (value, evidence) => {
+      const failing = parts.find(part => !part.test(value, evidence));
+      if (failing) return failing.explain(value, evidence);
+      return parts.map(part => part.explain(value, evidence)).join('; ');
     },
   };
 }
 
 function compileAny(parts: CompiledPredicate[]): CompiledPredicate {
+  const slots = existsSlots(parts);
+  const testParts = (value: unknown, evidence?: EvidenceValues) => {
+    for (const part of parts) if (part.test(value, evidence)) return true;
+    return false;
+  };
   return {
-    test: value => {
-      for (const part of parts) if (part.test(value)) return true;
-      return false;
-    },
-    explain: value => {
-      const passing = parts.find(part => part.test(value));
-      if (passing) return passing.explain(value);
+    test:
+      slots === undefined
+        ? testParts
+        : (value, evidence) => {
+            if (evidence === undefined) return testParts(value);
+            for (const slot of slots) if (evidence[slot] !== undefined) return true;
+            return false;
+          },
+    explain: (value, evidence) => {
+      const passing = parts.find(part => part.test(value, evidence));
+      if (passing) return passing.explain(value, evidence);
       return parts.length === 0
         ? 'no alternatives given'
-        : parts.map(part => part.explain(value)).join(' and ');
+        : parts.map(part => part.explain(value, evidence)).join(' and ');
     },
   };
 }
@@ -236,11 +291,11 @@ function compileLogical(
   if (operator === '$not') {
     const inner = compileNode(argument, at, paths);
     return {
-      test: value => !inner.test(value),
-      explain: value =>
-        inner.test(value)
-          ? `excluded because ${inner.explain(value)}`
-          : inner.explain(value),
+      test: (value, evidence) => !inner.test(value, evidence),
+      explain: (value, evidence) =>
+        inner.test(value, evidence)
+          ? `excluded because ${inner.explain(value, evidence)}`
+          : inner.explain(value, evidence),
     };
   }
   if (!Array.isArray(argument)) {

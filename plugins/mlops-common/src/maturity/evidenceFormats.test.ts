@@ -12,6 +12,15 @@ describe('compileEvidenceReader', () => {
     [{ type: 'flag' }, ' none ', undefined, false],
     [{ type: 'flag' }, '', undefined, false],
     [{ type: 'flag' }, true, undefined, true],
+    // Negations are recognised whatever the case or surrounding white space (even
+    // non-ASCII), and values merely starting like one are not negations.
+    [{ type: 'flag' }, 'DISABLED', undefined, false],
+    [{ type: 'flag' }, '\u00a0off', undefined, false],
+    [{ type: 'flag' }, 'nothing-to-see', 'nothing-to-see', false],
+    [{ type: 'flag' }, 'd', 'd', false],
+    [{ type: 'text' }, '\u00a0', undefined, false],
+    [{ type: 'one-or-more-of', values: ['schedule', 'drift'] }, ' Schedule ', ' Schedule ', false],
+    [{ type: 'one-or-more-of', values: ['schedule', 'drift'] }, 'drift,,schedule', undefined, true],
     [{ type: 'non-negative-number' }, '120', '120', false],
     [{ type: 'non-negative-number' }, '0.5', '0.5', false],
     [{ type: 'non-negative-number' }, '-3', undefined, true],

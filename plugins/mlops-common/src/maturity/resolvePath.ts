@@ -4,7 +4,7 @@ export type PathResolver = (value: unknown) => unknown;
 const hasOwn = (o: object, key: string) =>
   Object.prototype.hasOwnProperty.call(o, key);
 
-const isRecord = (v: unknown): v is Record<string, unknown> =>
+export const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
 // Annotation and label keys contain dots ("mlflow.org/experiment") and their values are
@@ -20,14 +20,27 @@ function ownValue(key: string): PathResolver {
   return v => (isRecord(v) ? v[key] : undefined);
 }
 
-function compileStringMapLookup(mapPath: string, key: string): PathResolver {
+/**
+ * For a path into annotations or labels: the resolver of the map and the key in it, so a
+ * caller reading many keys of one map can resolve the map once.
+ */
+export function splitStringMapPath(
+  path: string,
+): { mapPath: string; resolveMap: PathResolver; key: string } | undefined {
+  const prefix = STRING_MAP_PREFIXES.find(
+    p => path.startsWith(p) && path.length > p.length,
+  );
+  if (!prefix) return undefined;
+  const mapPath = prefix.slice(0, -1);
   const [first, second] = mapPath.split('.');
-  const readKey = ownValue(key);
-  return v => {
-    if (!isRecord(v)) return undefined;
-    const metadata = v[first];
-    if (!isRecord(metadata)) return undefined;
-    return readKey(metadata[second]);
+  return {
+    mapPath,
+    resolveMap: v => {
+      if (!isRecord(v)) return undefined;
+      const metadata = v[first];
+      return isRecord(metadata) ? metadata[second] : undefined;
+    },
+    key: path.slice(prefix.length),
   };
 }
 
@@ -70,13 +83,11 @@ function compileTolerantLookup(
  * of the path is always a single key (those maps hold strings, so nothing nests).
  */
 export function compilePath(path: string): PathResolver {
-  for (const prefix of STRING_MAP_PREFIXES) {
-    if (path.startsWith(prefix) && path.length > prefix.length) {
-      return compileStringMapLookup(
-        prefix.slice(0, -1),
-        path.slice(prefix.length),
-      );
-    }
+  const stringMap = splitStringMapPath(path);
+  if (stringMap) {
+    const { resolveMap, key } = stringMap;
+    const readKey = ownValue(key);
+    return v => readKey(resolveMap(v));
   }
   return compileTolerantLookup(path, new Map());
 }
