@@ -6,6 +6,7 @@ import {
   TestDatabaseId,
   TestDatabases,
 } from '@backstage/backend-test-utils';
+import catalogPlugin from '@backstage/plugin-catalog-backend';
 import request from 'supertest';
 import catalogModuleMlopsMaturity from './index';
 
@@ -76,7 +77,7 @@ describe('the maturity module in a real catalog backend', () => {
     const knex = await databases.init(databaseId);
     return startTestBackend({
       features: [
-        import('@backstage/plugin-catalog-backend'),
+        catalogPlugin,
         catalogModuleMlopsMaturity,
         mockServices.database.factory({ knex }),
         mockServices.rootConfig.factory({
