@@ -103,9 +103,15 @@ function randomFrom(seed: number) {
 
 export interface GenerateOptions {
   seed?: number;
-  /** Include `relations` (the catalog computes them itself, so its input must not). */
-  relations?: boolean;
+  /**
+   * Entities a catalog accepts as provider input: always a valid owner (the schema needs
+   * one), no `relations` (the catalog computes them) and the location annotations every
+   * provided entity carries.
+   */
+  forCatalog?: boolean;
 }
+
+const LOCATION = 'url:https://git.example.com/ml/catalog-info.yaml';
 
 /** `count` distinct ML Components named `uc-<i>`. */
 export function generateMlEntities(
@@ -118,6 +124,10 @@ export function generateMlEntities(
   for (let i = 0; i < count; i++) {
     const completeness = pick(COMPLETENESS);
     const annotations: Record<string, string> = {
+      ...(options.forCatalog && {
+        'backstage.io/managed-by-location': LOCATION,
+        'backstage.io/managed-by-origin-location': LOCATION,
+      }),
       'landingzone.ml/business-objective': 'Score claims for fraud.',
     };
     for (const { key, good, bad } of EVIDENCE) {
@@ -129,8 +139,9 @@ export function generateMlEntities(
       lifecycle: pick(['experimental', 'production']),
     };
     const ownerRoll = random();
-    if (ownerRoll < 0.97) spec.owner = `group:default/team-${i % 100}`;
-    else if (ownerRoll < 0.985) spec.owner = '  ';
+    if (ownerRoll < 0.97 || options.forCatalog) {
+      spec.owner = `group:default/team-${i % 100}`;
+    } else if (ownerRoll < 0.985) spec.owner = '  ';
     const entity: Entity = {
       apiVersion: 'backstage.io/v1alpha1',
       kind: 'Component',
@@ -140,7 +151,7 @@ export function generateMlEntities(
     const lineage = random();
     if (lineage < completeness * 0.6) {
       spec.dependsOn = [`resource:default/dataset-${i % 50}`];
-    } else if (lineage < completeness * 0.8 && options.relations !== false) {
+    } else if (lineage < completeness * 0.8 && !options.forCatalog) {
       entity.relations = [
         { type: 'ownedBy', targetRef: `group:default/team-${i % 100}` },
         { type: 'dependsOn', targetRef: `resource:default/dataset-${i % 50}` },
