@@ -7,6 +7,7 @@ import type {
   TeamsResponse,
   TrendPoint,
 } from '@landing-zone/plugin-mlops-common';
+import { median } from '../scripts/benchSupport';
 import { openAsGuest } from './helpers';
 
 /*
@@ -112,11 +113,6 @@ async function tableAndChartsVisible(page: Page) {
     page.getByTestId('level-distribution-chart').locator('svg').first(),
   ).toBeVisible();
 }
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-};
 
 test('overview page with 1,000 teams', async ({ page }) => {
   await serveGeneratedApi(page);

@@ -4,8 +4,12 @@
  * (scripts/portal-up.sh); it submits through the scaffolder REST API as the guest user, exactly
  * what the form's "Create" button posts. A program, not a test: it prints and writes figures.
  */
-import fs from 'node:fs';
-import path from 'node:path';
+// eslint-disable-next-line @backstage/no-relative-monorepo-imports
+import {
+  median as medianOf,
+  verdict,
+  writeBenchResults,
+} from '../../../scripts/benchSupport';
 
 const backend = process.env.LZ_BACKEND_URL ?? 'http://localhost:7007';
 const RUNS = Number(process.env.LZ_BENCH_RUNS ?? 5);
@@ -16,17 +20,29 @@ async function guestToken(): Promise<string> {
     `${backend}/api/auth/guest/refresh?optional&env=development`,
     { headers: { 'x-requested-with': 'XMLHttpRequest' } },
   );
-  const body = (await response.json()) as { backstageIdentity: { token: string } };
+  const body = (await response.json()) as {
+    backstageIdentity: { token: string };
+  };
   return body.backstageIdentity.token;
 }
 
-async function api<T>(token: string, route: string, init?: RequestInit): Promise<{ status: number; body: T }> {
+async function api<T>(
+  token: string,
+  route: string,
+  init?: RequestInit,
+): Promise<{ status: number; body: T }> {
   const response = await fetch(`${backend}${route}`, {
     ...init,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    headers: {
+      authorization: `Bearer ${token}`,
+      'content-type': 'application/json',
+    },
   });
   const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
+  return {
+    status: response.status,
+    body: (text ? JSON.parse(text) : undefined) as T,
+  };
 }
 
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
@@ -40,7 +56,8 @@ async function createOnce(token: string, name: string, targetLevel: 1 | 2) {
       values: {
         name,
         owner: 'group:default/ml-platform',
-        businessObjective: 'Benchmark: time from form submit to catalog entity.',
+        businessObjective:
+          'Benchmark: time from form submit to catalog entity.',
         dataClassification: 'internal',
         dataResidency: 'ca',
         computeTier: 'cpu-small',
@@ -49,22 +66,35 @@ async function createOnce(token: string, name: string, targetLevel: 1 | 2) {
       },
     }),
   });
-  if (task.status !== 201) throw new Error(`task not created: ${JSON.stringify(task.body)}`);
+  if (task.status !== 201)
+    throw new Error(`task not created: ${JSON.stringify(task.body)}`);
   const ref = `component/default/${name}`;
   while (performance.now() - started < TIMEOUT_MS) {
-    const entity = await api<{ metadata: { annotations?: Record<string, string> } }>(
-      token,
-      `/api/catalog/entities/by-name/${ref}`,
-    );
-    const level = entity.body?.metadata?.annotations?.['landingzone.ml/maturity-level'];
+    const entity = await api<{
+      metadata: { annotations?: Record<string, string> };
+    }>(token, `/api/catalog/entities/by-name/${ref}`);
+    const level =
+      entity.body?.metadata?.annotations?.['landingzone.ml/maturity-level'];
     if (entity.status === 200 && level !== undefined) {
-      return { seconds: (performance.now() - started) / 1000, level: Number(level), taskId: task.body.id };
+      return {
+        seconds: (performance.now() - started) / 1000,
+        level: Number(level),
+        taskId: task.body.id,
+      };
     }
-    const status = await api<{ status: string }>(token, `/api/scaffolder/v2/tasks/${task.body.id}`);
-    if (status.body.status === 'failed') throw new Error(`task ${task.body.id} failed`);
+    const status = await api<{ status: string }>(
+      token,
+      `/api/scaffolder/v2/tasks/${task.body.id}`,
+    );
+    if (status.body.status === 'failed')
+      throw new Error(`task ${task.body.id} failed`);
     await sleep(250);
   }
-  throw new Error(`${name} not readable with maturity annotations after ${TIMEOUT_MS / 1000}s`);
+  throw new Error(
+    `${name} not readable with maturity annotations after ${
+      TIMEOUT_MS / 1000
+    }s`,
+  );
 }
 
 async function main() {
@@ -73,18 +103,25 @@ async function main() {
   const samples = [];
   for (let i = 0; i < RUNS; i++) {
     const result = await createOnce(token, `bench-${stamp}-${i}`, 1);
-    console.log(`run ${i + 1}: ${result.seconds.toFixed(1)} s, level ${result.level}`);
+    console.log(
+      `run ${i + 1}: ${result.seconds.toFixed(1)} s, level ${result.level}`,
+    );
     samples.push(result);
   }
-  const sorted = samples.map(s => s.seconds).sort((a, b) => a - b);
-  const median = sorted[Math.floor(sorted.length / 2)];
-  console.log(`median: ${median.toFixed(1)} s over ${RUNS} runs (target <= 30 s)`);
-  const dir = process.env.BENCH_RESULTS_DIR ?? 'bench-results';
-  fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(
-    path.join(dir, 'create-use-case.json'),
-    JSON.stringify({ name: 'create-use-case', unit: 's', runs: sorted, median, levels: samples.map(s => s.level), targetSeconds: 30 }, null, 2),
+  const seconds = samples.map(s => s.seconds);
+  const median = medianOf(seconds);
+  console.log(
+    `median: ${median.toFixed(
+      1,
+    )} s over ${RUNS} runs [target <= 30 s: ${verdict(median <= 30)}]`,
   );
+  writeBenchResults('create-use-case', {
+    unit: 's',
+    runs: seconds,
+    median,
+    levels: samples.map(s => s.level),
+    targetSeconds: 30,
+  });
 }
 
 main().catch(error => {

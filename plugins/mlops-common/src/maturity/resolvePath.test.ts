@@ -22,6 +22,16 @@ describe('compilePath', () => {
     expect(getJsonValueAtPath(value as never, path)).toEqual(expected);
   });
 
+  // Found by the property test: when both a dotted key and its nested form hold a value,
+  // the key that comes first in the object wins.
+  it.each([
+    [{ a: { b: [0] }, 'a.b': {} }, [0]],
+    [{ 'a.b': {}, a: { b: [0] } }, {}],
+  ])('takes the first matching key of %j, like getJsonValueAtPath', (input, expected) => {
+    expect(compilePath('a.b')(input)).toEqual(expected);
+    expect(getJsonValueAtPath(input as never, 'a.b')).toEqual(expected);
+  });
+
   it('returns undefined for values that are not objects', () => {
     for (const input of [null, undefined, 'text', 3, [1]]) {
       expect(compilePath('metadata.annotations.x')(input)).toBeUndefined();

@@ -50,21 +50,26 @@ function compileTolerantLookup(
 ): PathResolver {
   const cached = memo.get(path);
   if (cached) return cached;
-  const whole = ownValue(path);
-  const splits: Array<[string, PathResolver]> = [];
+  const heads = new Map<string, PathResolver>();
   for (let i = path.indexOf('.'); i > 0; i = path.indexOf('.', i + 1)) {
-    splits.push([path.slice(0, i), compileTolerantLookup(path.slice(i + 1), memo)]);
+    heads.set(path.slice(0, i), compileTolerantLookup(path.slice(i + 1), memo));
   }
+  // When a key equal to the whole path and a key that starts it both exist, the library
+  // takes whichever comes first in the object, so the keys are walked in their own order.
   const resolver: PathResolver =
-    splits.length === 0
-      ? whole
+    heads.size === 0
+      ? ownValue(path)
       : v => {
           if (!isRecord(v)) return undefined;
-          const direct = whole(v);
-          if (direct !== undefined) return direct;
-          for (const [head, rest] of splits) {
-            if (hasOwn(v, head)) {
-              const found = rest(v[head]);
+          for (const key in v) {
+            if (!hasOwn(v, key)) continue;
+            if (key === path) {
+              if (v[key] !== undefined) return v[key];
+              continue;
+            }
+            const rest = heads.get(key);
+            if (rest) {
+              const found = rest(v[key]);
               if (found !== undefined) return found;
             }
           }
