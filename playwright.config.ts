@@ -3,7 +3,7 @@ import { defineConfig } from '@playwright/test';
 /*
  * End-to-end tests against the running demo portal in Debian's Chromium (Playwright cannot
  * download its own browsers here). `scripts/portal-up.sh` starts the portal once for all specs;
- * specs whose name ends in `.bench.spec.ts` are benchmarks and only run through `./lz bench:e2e`.
+ * specs whose name ends in `.bench.spec.ts` are benchmarks and only run with LZ_E2E_BENCH=1 (see e2e/overview-1000-teams.bench.spec.ts).
  */
 const chromium = process.env.LZ_CHROMIUM ?? '/usr/bin/chromium';
 

@@ -17,6 +17,10 @@ import { openAsGuest } from './helpers';
  * bench-results/overview-1000-teams.json; never fails on speed.
  *
  * Run: LZ_E2E_BENCH=1 bash scripts/e2e.sh e2e/overview-1000-teams.bench.spec.ts
+ *
+ * On the portal from `./lz start` this measures webpack's development bundle. What users get is
+ * the production bundle: build it (`./lz yarn workspace app build`), restart the portal so the
+ * backend serves packages/app/dist, and run with LZ_APP_URL=http://localhost:7007.
  */
 
 const TEAMS = 1000;
