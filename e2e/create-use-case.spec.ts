@@ -61,6 +61,10 @@ for (const { template, prefix, level } of cases) {
 
     await page.getByRole('link', { name: 'Open in the catalog' }).click();
     await expect(page.getByRole('heading', { name })).toBeVisible();
+    // What the data scientist sees: the new use case's maturity card at the chosen level.
+    const card = page.getByTestId('mlops-maturity-card');
+    await expect(card).toBeVisible();
+    await expect(card).toContainText(`L${level} ·`);
     await page.screenshot({
       path: `${screenshotDir}/create-${template}-entity.png`,
       fullPage: true,

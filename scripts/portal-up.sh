@@ -21,7 +21,8 @@ flock 9
 if ! up; then
   if [ ! -f var/portal.pid ] || ! kill -0 "$(cat var/portal.pid)" 2>/dev/null; then
     lz_log "starting the portal (log: var/portal.log)"
-    setsid nohup yarn start >var/portal.log 2>&1 &
+    # 9>&- : the portal must not inherit the lock, or the next call would wait for it forever.
+    setsid nohup yarn start >var/portal.log 2>&1 9>&- &
     echo $! >var/portal.pid
   fi
   start=$(date +%s)
