@@ -8,6 +8,7 @@ import { readMlopsBackendConfig } from './config';
 import { HistoryStore } from './database/HistoryStore';
 import { migrateDatabase } from './database/migrateDatabase';
 import { createRouter } from './router/createRouter';
+import { importFailedRuns } from './snapshot/readFailedRuns';
 import { runSnapshot } from './snapshot/runSnapshot';
 
 /** The id of the scheduled snapshot task (visible in the scheduler's admin API). */
@@ -26,6 +27,7 @@ export const mlopsPlugin = createBackendPlugin({
         auth: coreServices.auth,
         config: coreServices.rootConfig,
         database: coreServices.database,
+        discovery: coreServices.discovery,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         logger: coreServices.logger,
@@ -56,6 +58,12 @@ export const mlopsPlugin = createBackendPlugin({
               config,
               logger: deps.logger,
               levelCount: config.levelNames.length,
+            });
+            await importFailedRuns({
+              discovery: deps.discovery,
+              auth: deps.auth,
+              store,
+              logger: deps.logger,
             });
           },
         });

@@ -1,0 +1,143 @@
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { createServer, Server } from 'http';
+import { AddressInfo } from 'net';
+import { HistoryStore } from '../database/HistoryStore';
+import { migrateDatabase } from '../database/migrateDatabase';
+import { importFailedRuns, readFailedRuns } from './readFailedRuns';
+
+jest.setTimeout(60_000);
+
+const tasks = [
+  {
+    id: 'task-failed-1',
+    status: 'failed',
+    createdAt: '2026-11-20T10:00:00.000Z',
+    spec: {
+      templateInfo: { entityRef: 'template:default/batch-training' },
+      parameters: { name: 'churn-forecast' },
+    },
+  },
+  {
+    // A template that is not a golden path: no use-case name.
+    id: 'task-failed-2',
+    status: 'failed',
+    createdAt: '2026-11-20T11:00:00.000Z',
+    spec: { templateInfo: { entityRef: 'template:default/docs-site' } },
+  },
+];
+
+/** A stand-in for the scaffolder's task list, which cannot run without its whole backend. */
+function startScaffolderStandIn(status = 200) {
+  const requests: Array<{ url?: string; auth?: string }> = [];
+  const server: Server = createServer((req, res) => {
+    requests.push({ url: req.url, auth: req.headers.authorization });
+    res.writeHead(status, { 'content-type': 'application/json' });
+    res.end(
+      JSON.stringify(
+        status === 200
+          ? { tasks, totalTasks: tasks.length }
+          : { error: { name: 'NotAllowedError', message: 'not allowed' } },
+      ),
+    );
+  });
+  return new Promise<{
+    baseUrl: string;
+    requests: typeof requests;
+    close: () => void;
+  }>(resolve =>
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      resolve({
+        baseUrl: `http://127.0.0.1:${port}/api/scaffolder`,
+        requests,
+        close: () => server.close(),
+      });
+    }),
+  );
+}
+
+const discoveryFor = (baseUrl: string) => ({
+  getBaseUrl: async (pluginId: string) =>
+    pluginId === 'scaffolder' ? baseUrl : 'http://wrong.invalid',
+  getExternalBaseUrl: async () => baseUrl,
+});
+
+describe('failed template runs from the scaffolder', () => {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+
+  it('asks for the newest failed tasks with a service token and keeps golden-path runs', async () => {
+    const standIn = await startScaffolderStandIn();
+    try {
+      const runs = await readFailedRuns({
+        discovery: discoveryFor(standIn.baseUrl),
+        auth: mockServices.auth(),
+      });
+      expect(runs).toEqual([
+        {
+          taskId: 'task-failed-1',
+          entityRef: 'component:default/churn-forecast',
+          templateRef: 'template:default/batch-training',
+          createdAt: '2026-11-20T10:00:00.000Z',
+          outcome: 'failed',
+        },
+      ]);
+      const url = new URL(standIn.requests[0].url!, 'http://x');
+      expect(url.pathname).toBe('/api/scaffolder/v2/tasks');
+      expect(url.searchParams.get('status')).toBe('failed');
+      expect(url.searchParams.get('order')).toBe('desc:created_at');
+      expect(standIn.requests[0].auth).toMatch(/^Bearer .+/);
+    } finally {
+      standIn.close();
+    }
+  });
+
+  it('records each failed run once, however often a snapshot sees it', async () => {
+    const standIn = await startScaffolderStandIn();
+    const knex = await databases.init('SQLITE_3');
+    await migrateDatabase(knex);
+    const store = new HistoryStore(knex);
+    const options = {
+      discovery: discoveryFor(standIn.baseUrl),
+      auth: mockServices.auth(),
+      store,
+      logger: mockServices.logger.mock(),
+    };
+    try {
+      expect(await importFailedRuns(options)).toBe(1);
+      expect(await importFailedRuns(options)).toBe(0);
+      expect(await store.countTemplateRuns()).toEqual([
+        {
+          template_ref: 'template:default/batch-training',
+          outcome: 'failed',
+          runs: 1,
+        },
+      ]);
+    } finally {
+      standIn.close();
+    }
+  });
+
+  it('warns and records nothing when the scaffolder refuses', async () => {
+    const standIn = await startScaffolderStandIn(403);
+    const knex = await databases.init('SQLITE_3');
+    await migrateDatabase(knex);
+    const store = new HistoryStore(knex);
+    const logger = mockServices.logger.mock();
+    try {
+      expect(
+        await importFailedRuns({
+          discovery: discoveryFor(standIn.baseUrl),
+          auth: mockServices.auth(),
+          store,
+          logger,
+        }),
+      ).toBe(0);
+      expect(logger.warn).toHaveBeenCalledWith(
+        expect.stringContaining('could not read failed template runs'),
+      );
+      expect(await store.countTemplateRuns()).toEqual([]);
+    } finally {
+      standIn.close();
+    }
+  });
+});

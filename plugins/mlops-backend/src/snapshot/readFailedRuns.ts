@@ -1,0 +1,97 @@
+import {
+  AuthService,
+  DiscoveryService,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import { ResponseError } from '@backstage/errors';
+import { HistoryStore, RecordCreatedInput } from '../database/HistoryStore';
+
+/** How many of the newest failed tasks each snapshot looks at; older ones were seen before. */
+export const FAILED_RUNS_PAGE = 200;
+
+interface ScaffolderTask {
+  id: string;
+  createdAt: string;
+  spec?: {
+    templateInfo?: { entityRef?: string };
+    parameters?: Record<string, unknown>;
+  };
+}
+
+/**
+ * The failed runs of golden-path templates, read from the scaffolder. A run that fails never
+ * reaches its `mlops:usecase:record` step, so without this the template analytics would only
+ * ever see successes. Tasks without a template ref or a use-case name are not ours to count.
+ */
+export async function readFailedRuns(options: {
+  discovery: DiscoveryService;
+  auth: AuthService;
+  fetchImpl?: typeof fetch;
+}): Promise<RecordCreatedInput[]> {
+  const { discovery, auth, fetchImpl = fetch } = options;
+  const baseUrl = await discovery.getBaseUrl('scaffolder');
+  const { token } = await auth.getPluginRequestToken({
+    onBehalfOf: await auth.getOwnServiceCredentials(),
+    targetPluginId: 'scaffolder',
+  });
+  const query = new URLSearchParams({
+    status: 'failed',
+    order: 'desc:created_at',
+    limit: String(FAILED_RUNS_PAGE),
+  });
+  const response = await fetchImpl(`${baseUrl}/v2/tasks?${query}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  if (!response.ok) {
+    throw await ResponseError.fromResponse(response);
+  }
+  const body = (await response.json()) as { tasks?: ScaffolderTask[] };
+  return (body.tasks ?? []).flatMap(task => {
+    const templateRef = task.spec?.templateInfo?.entityRef;
+    const name = task.spec?.parameters?.name;
+    if (!templateRef || typeof name !== 'string' || name === '') {
+      return [];
+    }
+    return [
+      {
+        taskId: task.id,
+        entityRef: `component:default/${name}`,
+        templateRef,
+        createdAt: new Date(task.createdAt).toISOString(),
+        outcome: 'failed' as const,
+      },
+    ];
+  });
+}
+
+/**
+ * Records the scaffolder's failed golden-path runs; each task once, however often it is seen.
+ * The scaffolder being absent or refusing is a warning, not a failed snapshot: the history
+ * of the catalog does not depend on it.
+ */
+export async function importFailedRuns(options: {
+  discovery: DiscoveryService;
+  auth: AuthService;
+  store: HistoryStore;
+  logger: LoggerService;
+  fetchImpl?: typeof fetch;
+}): Promise<number> {
+  let runs: RecordCreatedInput[];
+  try {
+    runs = await readFailedRuns(options);
+  } catch (error) {
+    options.logger.warn(
+      `mlops: could not read failed template runs from the scaffolder: ${
+        (error as Error).message
+      }`,
+    );
+    return 0;
+  }
+  let recorded = 0;
+  for (const run of runs) {
+    if (await options.store.recordCreated(run)) {
+      recorded += 1;
+    }
+  }
+  return recorded;
+}
