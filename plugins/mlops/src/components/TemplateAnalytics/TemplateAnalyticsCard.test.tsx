@@ -1,5 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { mlopsApiRef } from '../../api';
 import { fakeMlopsApi, responseError } from '../../testing/fixtures';
 import { TemplateAnalyticsCard } from './TemplateAnalyticsCard';
@@ -9,6 +10,8 @@ const render = (api = fakeMlopsApi()) =>
     <TestApiProvider apis={[[mlopsApiRef, api]]}>
       <TemplateAnalyticsCard />
     </TestApiProvider>,
+    // Team names link to their pages in the catalog.
+    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
   );
 
 describe('TemplateAnalyticsCard', () => {
@@ -23,9 +26,19 @@ describe('TemplateAnalyticsCard', () => {
     );
     // Template, use cases, teams, levels (a bar), in production, runs ok / failed.
     expect(cells).toEqual([
-      ['batch-training', '7', '2', '', '5', '7 / 0'],
-      ['llm-app', '2', '1', '', '0', '2 / 1'],
+      [
+        'batch-training',
+        '7',
+        'fraud-analytics, churn-insights',
+        '',
+        '5',
+        '7 / 0',
+      ],
+      ['llm-app', '2', 'support-ai', '', '0', '2 / 1'],
     ]);
+    expect(
+      within(rows[0]).getByRole('link', { name: 'fraud-analytics' }),
+    ).toHaveAttribute('href', '/catalog/default/group/fraud-analytics');
     expect(
       within(rows[0]).getByRole('link', { name: 'batch-training' }),
     ).toHaveAttribute('href', '/create/templates/default/batch-training');

@@ -3,11 +3,11 @@ import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
-import Tooltip from '@material-ui/core/Tooltip';
 import Skeleton from '@material-ui/lab/Skeleton';
 import { parseEntityRef } from '@backstage/catalog-model';
 import { EmptyState, InfoCard, Link } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import { EntityRefLinks } from '@backstage/plugin-catalog-react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { mlopsApiRef } from '../../api';
 import { LevelBar } from '../shared/LevelBar';
@@ -21,6 +21,22 @@ const displayName = (templateRef: string) => {
   } catch {
     return templateRef;
   }
+};
+
+/** The first teams by name, each a link to its page; a count stands for the rest. */
+const SHOWN_TEAMS = 3;
+const UsedBy = (props: { teams: string[] }) => {
+  if (props.teams.length === 0) return <>none</>;
+  const rest = props.teams.length - SHOWN_TEAMS;
+  return (
+    <>
+      <EntityRefLinks
+        entityRefs={props.teams.slice(0, SHOWN_TEAMS)}
+        defaultKind="group"
+      />
+      {rest > 0 && ` and ${rest} more`}
+    </>
+  );
 };
 
 const TemplateAnalyticsBody = () => {
@@ -72,7 +88,7 @@ const TemplateAnalyticsBody = () => {
           <TableRow>
             <TableCell>Template</TableCell>
             <TableCell align="right">Use cases</TableCell>
-            <TableCell align="right">Teams</TableCell>
+            <TableCell>Used by</TableCell>
             <TableCell>Levels</TableCell>
             <TableCell align="right">In production</TableCell>
             <TableCell align="right">Runs ok / failed</TableCell>
@@ -91,10 +107,8 @@ const TemplateAnalyticsBody = () => {
                   )}
                 </TableCell>
                 <TableCell align="right">{template.useCases}</TableCell>
-                <TableCell align="right">
-                  <Tooltip title={template.teams.join(', ') || 'none'}>
-                    <span>{template.teams.length}</span>
-                  </Tooltip>
+                <TableCell>
+                  <UsedBy teams={template.teams} />
                 </TableCell>
                 <TableCell>
                   <LevelBar levels={template.levels} levelNames={levelNames} />
