@@ -4,7 +4,10 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { z } from 'zod/v3';
 import { parseInput } from '../../lib/parseInput';
 import { useCaseName } from '../../lib/useCaseFields';
-import { readPublishConfig } from '../../publish/readPublishConfig';
+import {
+  readPublishConfig,
+  requireLocalPublish,
+} from '../../publish/readPublishConfig';
 
 export const PUBLISH_PLAN_ACTION_ID = 'mlops:publish:plan';
 
@@ -63,7 +66,11 @@ export function createPublishPlanAction(options: { config: Config }) {
       let repoUrl = '';
       let sourceLocation: string;
       if (publish.target === 'local') {
-        const dir = resolveSafeChildPath(publish.local!.repositoriesDir, name);
+        const { repositoriesDir } = requireLocalPublish(
+          PUBLISH_PLAN_ACTION_ID,
+          publish,
+        );
+        const dir = resolveSafeChildPath(repositoriesDir, name);
         sourceLocation = `file:${dir}/`;
       } else {
         const { host, owner } = publish[publish.target]!;
