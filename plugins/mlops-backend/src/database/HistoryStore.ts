@@ -127,14 +127,21 @@ export class HistoryStore {
     });
   }
 
-  /** Adds scaffolder runs (demo seeding); a task already recorded is kept. */
-  async insertRuns(runs: RunRow[]): Promise<void> {
+  /**
+   * Adds scaffolder runs (demo seeding, failed runs read from the scaffolder); a task already
+   * recorded is kept. Returns how many were new.
+   */
+  async insertRuns(runs: RunRow[]): Promise<number> {
+    let inserted = 0;
     for (const batch of chunks(runs)) {
-      await this.db('mlops_runs')
+      const rows = await this.db('mlops_runs')
         .insert(batch.map(toStoredRun))
         .onConflict('task_id')
-        .ignore();
+        .ignore()
+        .returning('task_id');
+      inserted += rows.length;
     }
+    return inserted;
   }
 
   /**

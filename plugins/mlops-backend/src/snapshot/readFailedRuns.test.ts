@@ -26,7 +26,10 @@ const tasks = [
   },
 ];
 
-/** A stand-in for the scaffolder's task list, which cannot run without its whole backend. */
+/**
+ * A stand-in for the scaffolder's task list at the HTTP edge. The real scaffolder is covered
+ * end to end by e2e/guardrail-violation.spec.ts, which fails a run and finds it counted.
+ */
 function startScaffolderStandIn(status = 200) {
   const requests: Array<{ url?: string; auth?: string }> = [];
   const server: Server = createServer((req, res) => {
@@ -74,11 +77,11 @@ describe('failed template runs from the scaffolder', () => {
       });
       expect(runs).toEqual([
         {
-          taskId: 'task-failed-1',
-          entityRef: 'component:default/churn-forecast',
-          templateRef: 'template:default/batch-training',
-          createdAt: '2026-11-20T10:00:00.000Z',
+          task_id: 'task-failed-1',
+          entity_ref: 'component:default/churn-forecast',
+          template_ref: 'template:default/batch-training',
           outcome: 'failed',
+          at: '2026-11-20T10:00:00.000Z',
         },
       ]);
       const url = new URL(standIn.requests[0].url!, 'http://x');

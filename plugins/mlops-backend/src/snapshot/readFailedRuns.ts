@@ -4,7 +4,8 @@ import {
   LoggerService,
 } from '@backstage/backend-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import { HistoryStore, RecordCreatedInput } from '../database/HistoryStore';
+import { HistoryStore } from '../database/HistoryStore';
+import { RunRow } from '../database/rows';
 
 /** How many of the newest failed tasks each snapshot looks at; older ones were seen before. */
 export const FAILED_RUNS_PAGE = 200;
@@ -27,7 +28,7 @@ export async function readFailedRuns(options: {
   discovery: DiscoveryService;
   auth: AuthService;
   fetchImpl?: typeof fetch;
-}): Promise<RecordCreatedInput[]> {
+}): Promise<RunRow[]> {
   const { discovery, auth, fetchImpl = fetch } = options;
   const baseUrl = await discovery.getBaseUrl('scaffolder');
   const { token } = await auth.getPluginRequestToken({
@@ -54,11 +55,11 @@ export async function readFailedRuns(options: {
     }
     return [
       {
-        taskId: task.id,
-        entityRef: `component:default/${name}`,
-        templateRef,
-        createdAt: new Date(task.createdAt).toISOString(),
+        task_id: task.id,
+        entity_ref: `component:default/${name}`,
+        template_ref: templateRef,
         outcome: 'failed' as const,
+        at: new Date(task.createdAt).toISOString(),
       },
     ];
   });
@@ -76,7 +77,7 @@ export async function importFailedRuns(options: {
   logger: LoggerService;
   fetchImpl?: typeof fetch;
 }): Promise<number> {
-  let runs: RecordCreatedInput[];
+  let runs: RunRow[];
   try {
     runs = await readFailedRuns(options);
   } catch (error) {
@@ -87,11 +88,6 @@ export async function importFailedRuns(options: {
     );
     return 0;
   }
-  let recorded = 0;
-  for (const run of runs) {
-    if (await options.store.recordCreated(run)) {
-      recorded += 1;
-    }
-  }
-  return recorded;
+  // One batch insert: a snapshot sees the same failed tasks again and again.
+  return options.store.insertRuns(runs);
 }
