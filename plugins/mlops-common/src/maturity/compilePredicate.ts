@@ -1,4 +1,4 @@
-import { compilePath } from './resolvePath';
+import { compilePath, isRecord } from './resolvePath';
 import { describePath, describeValue } from './describeValue';
 
 /**
@@ -61,9 +61,6 @@ interface ValueMatcher {
 
 const isPrimitive = (v: unknown): v is Primitive =>
   typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
-
-const isPlainObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const join = (where: string, key: string) =>
   where ? `${where}.${key}` : key;
@@ -130,7 +127,7 @@ function compileValueMatcher(matcher: unknown, where: string): ValueMatcher {
   if (isPrimitive(matcher)) {
     return { test: equalsPrimitive(matcher), expected: describeValue(matcher) };
   }
-  if (!isPlainObject(matcher)) {
+  if (!isRecord(matcher)) {
     throw new PredicateCompileError(
       where,
       'expected a string, number, boolean or an operator object ($exists, $in, $contains, $hasPrefix)',
@@ -197,7 +194,7 @@ function compileLeaf(
   const label = describePath(path);
   const slot = paths.slot?.(path);
   const existsSlot =
-    slot !== undefined && isPlainObject(matcherSpec) && matcherSpec.$exists === true
+    slot !== undefined && isRecord(matcherSpec) && matcherSpec.$exists === true
       ? slot
       : undefined;
   return {
@@ -320,7 +317,7 @@ function compileNode(
           : `${describeValue(value)} is not ${describeValue(predicate)}`,
     };
   }
-  if (!isPlainObject(predicate)) {
+  if (!isRecord(predicate)) {
     throw new PredicateCompileError(
       where,
       'expected an object of path: matcher pairs, $all, $any, $not, or a primitive',

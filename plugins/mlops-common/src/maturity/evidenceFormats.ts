@@ -1,4 +1,5 @@
 import { describePath, describeValue } from './describeValue';
+import { splitStringMapPath } from './resolvePath';
 import type { EvidenceFormat } from './types';
 
 /**
@@ -8,8 +9,6 @@ import type { EvidenceFormat } from './types';
 export interface EvidenceReader {
   value(raw: unknown): unknown;
   problem(raw: unknown): string | undefined;
-  /** What `value` and `problem` derive from, for callers that need both in one pass. */
-  classify(raw: unknown): Reading;
   /** The format, for callers that classify many fields through {@link classifyEvidence}. */
   format: CompiledEvidenceFormat;
 }
@@ -149,16 +148,13 @@ export function compileEvidenceReader(
   path: string,
   format: EvidenceFormat | undefined,
 ): EvidenceReader | undefined {
-  const isStringMap =
-    path.startsWith('metadata.annotations.') ||
-    path.startsWith('metadata.labels.');
+  const isStringMap = splitStringMapPath(path) !== undefined;
   if (!format && !isStringMap) return undefined;
   const compiled = compileFormat(format);
   const classify = (raw: unknown) => classifyEvidence(compiled, raw);
   const expected = expectedText(format);
   return {
     format: compiled,
-    classify,
     value: raw => (classify(raw) === Reading.Present ? raw : undefined),
     problem: raw =>
       classify(raw) === Reading.Malformed
