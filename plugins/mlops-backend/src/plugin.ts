@@ -10,6 +10,7 @@ import { migrateDatabase } from './database/migrateDatabase';
 import { createRouter } from './router/createRouter';
 import { importFailedRuns } from './snapshot/readFailedRuns';
 import { runSnapshot } from './snapshot/runSnapshot';
+import { addDays, dayOf } from './service/stats';
 
 /** The id of the scheduled snapshot task (visible in the scheduler's admin API). */
 export const SNAPSHOT_TASK_ID = 'mlops-history-snapshot';
@@ -64,6 +65,8 @@ export const mlopsPlugin = createBackendPlugin({
               auth: deps.auth,
               store,
               logger: deps.logger,
+              // The cutoff retention uses, so deleted runs are not read back in.
+              sinceDay: addDays(dayOf(new Date()), -config.retentionDays),
             });
           },
         });

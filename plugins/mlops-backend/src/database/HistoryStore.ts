@@ -166,8 +166,9 @@ export class HistoryStore {
    * the same instant: the scaffolder records it before a snapshot can see the entity.
    */
   async listEvents(entityRef: string): Promise<HistoryEventRow[]> {
+    // A failed run created nothing (often the name was already taken): not this entity's event.
     const runs = await this.db('mlops_runs')
-      .where({ entity_ref: entityRef })
+      .where({ entity_ref: entityRef, outcome: 'succeeded' })
       .orderBy([{ column: 'at' }, { column: 'task_id' }]);
     const events = await this.db('mlops_events as v')
       .join('mlops_entities as e', 'e.id', 'v.entity_id')

@@ -3,9 +3,18 @@ import { createServer, Server } from 'http';
 import { AddressInfo } from 'net';
 import { HistoryStore } from '../database/HistoryStore';
 import { migrateDatabase } from '../database/migrateDatabase';
-import { importFailedRuns, readFailedRuns } from './readFailedRuns';
+import {
+  FAILED_RUNS_PAGE,
+  importFailedRuns,
+  readFailedRuns,
+} from './readFailedRuns';
 
 jest.setTimeout(60_000);
+
+const goldenPathSteps = [
+  { id: 'guardrails', action: 'mlops:guardrails:check' },
+  { id: 'record', action: 'mlops:usecase:record' },
+];
 
 const tasks = [
   {
@@ -15,6 +24,7 @@ const tasks = [
     spec: {
       templateInfo: { entityRef: 'template:default/batch-training' },
       parameters: { name: 'churn-forecast' },
+      steps: goldenPathSteps,
     },
   },
   {
@@ -24,7 +34,32 @@ const tasks = [
     createdAt: '2026-11-20T11:00:00.000Z',
     spec: { templateInfo: { entityRef: 'template:default/docs-site' } },
   },
+  {
+    // A name parameter alone does not make a golden path: it never records a use case.
+    id: 'task-failed-3',
+    status: 'failed',
+    createdAt: '2026-11-20T12:00:00.000Z',
+    spec: {
+      templateInfo: { entityRef: 'template:default/node-service' },
+      parameters: { name: 'checkout-api' },
+      steps: [{ id: 'publish', action: 'publish:github' }],
+    },
+  },
+  {
+    // Older than the retention cutoff: retention already deleted it once.
+    id: 'task-failed-old',
+    status: 'failed',
+    createdAt: '2024-01-02T09:00:00.000Z',
+    spec: {
+      templateInfo: { entityRef: 'template:default/batch-training' },
+      parameters: { name: 'old-forecast' },
+      steps: goldenPathSteps,
+    },
+  },
 ];
+
+/** The retention cutoff the tests pass; task-failed-old lies before it. */
+const sinceDay = '2025-11-23';
 
 /**
  * A stand-in for the scaffolder's task list at the HTTP edge. The real scaffolder is covered
@@ -74,6 +109,7 @@ describe('failed template runs from the scaffolder', () => {
       const runs = await readFailedRuns({
         discovery: discoveryFor(standIn.baseUrl),
         auth: mockServices.auth(),
+        sinceDay,
       });
       expect(runs).toEqual([
         {
@@ -88,6 +124,7 @@ describe('failed template runs from the scaffolder', () => {
       expect(url.pathname).toBe('/api/scaffolder/v2/tasks');
       expect(url.searchParams.get('status')).toBe('failed');
       expect(url.searchParams.get('order')).toBe('desc:created_at');
+      expect(url.searchParams.get('limit')).toBe(String(FAILED_RUNS_PAGE));
       expect(standIn.requests[0].auth).toMatch(/^Bearer .+/);
     } finally {
       standIn.close();
@@ -104,6 +141,7 @@ describe('failed template runs from the scaffolder', () => {
       auth: mockServices.auth(),
       store,
       logger: mockServices.logger.mock(),
+      sinceDay,
     };
     try {
       expect(await importFailedRuns(options)).toBe(1);
@@ -115,6 +153,10 @@ describe('failed template runs from the scaffolder', () => {
           runs: 1,
         },
       ]);
+      // A failed run created nothing, so it is no event in that name's history.
+      expect(
+        await store.listEvents('component:default/churn-forecast'),
+      ).toEqual([]);
     } finally {
       standIn.close();
     }
@@ -133,6 +175,7 @@ describe('failed template runs from the scaffolder', () => {
           auth: mockServices.auth(),
           store,
           logger,
+          sinceDay,
         }),
       ).toBe(0);
       expect(logger.warn).toHaveBeenCalledWith(

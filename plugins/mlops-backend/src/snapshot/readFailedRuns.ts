@@ -6,6 +6,7 @@ import {
 import { ResponseError } from '@backstage/errors';
 import { HistoryStore } from '../database/HistoryStore';
 import { RunRow } from '../database/rows';
+import { dayOf } from '../service/stats';
 
 /** How many of the newest failed tasks each snapshot looks at; older ones were seen before. */
 export const FAILED_RUNS_PAGE = 200;
@@ -16,20 +17,25 @@ interface ScaffolderTask {
   spec?: {
     templateInfo?: { entityRef?: string };
     parameters?: Record<string, unknown>;
+    steps?: Array<{ action?: string }>;
   };
 }
+
+/** The step that makes a template a golden path: it records the use case it creates. */
+const RECORD_ACTION_ID = 'mlops:usecase:record';
 
 /**
  * The failed runs of golden-path templates, read from the scaffolder. A run that fails never
  * reaches its `mlops:usecase:record` step, so without this the template analytics would only
- * ever see successes. Tasks without a template ref or a use-case name are not ours to count.
+ * ever see successes. Only templates with that step are golden paths; tasks older than
+ * `sinceDay` (the retention cutoff) are left out, so runs retention deleted do not come back.
  */
 export async function readFailedRuns(options: {
   discovery: DiscoveryService;
   auth: AuthService;
-  fetchImpl?: typeof fetch;
+  sinceDay: string;
 }): Promise<RunRow[]> {
-  const { discovery, auth, fetchImpl = fetch } = options;
+  const { discovery, auth, sinceDay } = options;
   const baseUrl = await discovery.getBaseUrl('scaffolder');
   const { token } = await auth.getPluginRequestToken({
     onBehalfOf: await auth.getOwnServiceCredentials(),
@@ -40,7 +46,7 @@ export async function readFailedRuns(options: {
     order: 'desc:created_at',
     limit: String(FAILED_RUNS_PAGE),
   });
-  const response = await fetchImpl(`${baseUrl}/v2/tasks?${query}`, {
+  const response = await fetch(`${baseUrl}/v2/tasks?${query}`, {
     headers: { authorization: `Bearer ${token}` },
   });
   if (!response.ok) {
@@ -50,7 +56,16 @@ export async function readFailedRuns(options: {
   return (body.tasks ?? []).flatMap(task => {
     const templateRef = task.spec?.templateInfo?.entityRef;
     const name = task.spec?.parameters?.name;
-    if (!templateRef || typeof name !== 'string' || name === '') {
+    const goldenPath = task.spec?.steps?.some(
+      step => step.action === RECORD_ACTION_ID,
+    );
+    if (
+      !goldenPath ||
+      !templateRef ||
+      typeof name !== 'string' ||
+      name === '' ||
+      dayOf(task.createdAt) < sinceDay
+    ) {
       return [];
     }
     return [
@@ -75,7 +90,7 @@ export async function importFailedRuns(options: {
   auth: AuthService;
   store: HistoryStore;
   logger: LoggerService;
-  fetchImpl?: typeof fetch;
+  sinceDay: string;
 }): Promise<number> {
   let runs: RunRow[];
   try {
