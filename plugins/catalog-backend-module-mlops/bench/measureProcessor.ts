@@ -4,26 +4,16 @@
  */
 import { mockServices } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
-import type { CatalogProcessorCache } from '@backstage/plugin-catalog-node';
 // eslint-disable-next-line @backstage/no-relative-monorepo-imports
 import { median } from '../../../scripts/benchSupport';
 import { MlopsMaturityProcessor } from '../src';
+import { memoryCache } from '../src/testing/memoryCache';
 
 const location = {
   type: 'url',
   target: 'https://git.example.com/ml/catalog-info.yaml',
 };
 
-/** Each entity has its own cache in the catalog; values persist between its runs. */
-function memoryCache(): CatalogProcessorCache {
-  const values = new Map<string, unknown>();
-  return {
-    get: async key => values.get(key) as any,
-    set: async (key, value) => {
-      values.set(key, value);
-    },
-  };
-}
 
 /** Median microseconds per entity of `postProcessEntity` (where all the work is). */
 export async function processorMicrosecondsPerEntity(

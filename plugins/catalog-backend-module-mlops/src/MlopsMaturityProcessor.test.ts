@@ -1,22 +1,12 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
-import type { CatalogProcessorCache } from '@backstage/plugin-catalog-node';
 import { parseMaturityModelConfig } from '@landing-zone/plugin-mlops-common';
 import fc from 'fast-check';
 import { MlopsMaturityProcessor } from './MlopsMaturityProcessor';
+import { memoryCache } from './testing/memoryCache';
 
 const location = { type: 'url', target: 'https://example.com/catalog-info.yaml' };
 
-/** The catalog's cache semantics: values written in one run are read in the next. */
-function memoryCache(): CatalogProcessorCache {
-  const values = new Map<string, unknown>();
-  return {
-    get: async key => values.get(key) as any,
-    set: async (key, value) => {
-      values.set(key, value);
-    },
-  };
-}
 
 const component = (type: string, annotations: Record<string, string> = {}): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',

@@ -37,6 +37,8 @@ import {
   SimulatedUseCase,
 } from './simulatedYear';
 import { postgresStorage, sqliteStorage, StorageReport } from './storage';
+// eslint-disable-next-line @backstage/no-relative-monorepo-imports
+import { writeBenchResults } from '../../../scripts/benchSupport';
 
 const USE_CASES = Number(process.env.LZ_BENCH_USE_CASES ?? 100_000);
 const TEAMS = Number(process.env.LZ_BENCH_TEAMS ?? 1_000);
@@ -267,12 +269,7 @@ async function main() {
       speedupPostgres: summary.postgres.speedupP95,
     }),
   );
-  if (process.env.BENCH_RESULTS_DIR) {
-    fs.writeFileSync(
-      path.join(process.env.BENCH_RESULTS_DIR, 'api.json'),
-      JSON.stringify(summary, null, 2),
-    );
-  }
+  writeBenchResults('api', summary);
 }
 
 main().catch(error => {

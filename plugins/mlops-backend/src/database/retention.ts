@@ -1,4 +1,5 @@
 import { Knex } from 'knex';
+import { chunks } from './chunks';
 import { toDayNumber, toMillis } from './encoding';
 
 async function distinctTeamIds(db: Knex, table: string): Promise<Set<number>> {
@@ -21,10 +22,8 @@ async function deleteUnusedTeams(db: Knex): Promise<number> {
     id => !used.has(id),
   );
   let deleted = 0;
-  for (let i = 0; i < unused.length; i += 250) {
-    deleted += await db('mlops_teams')
-      .whereIn('id', unused.slice(i, i + 250))
-      .delete();
+  for (const ids of chunks(unused)) {
+    deleted += await db('mlops_teams').whereIn('id', ids).delete();
   }
   return deleted;
 }
