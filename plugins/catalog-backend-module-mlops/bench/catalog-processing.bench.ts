@@ -211,7 +211,11 @@ async function main() {
     },
     target: {
       overheadPercent: TARGET_OVERHEAD,
-      met: overhead < TARGET_OVERHEAD,
+      // Both readings are reported: wall time includes waits, CPU time does not.
+      met: {
+        wall: overhead < TARGET_OVERHEAD,
+        cpu: cpuOverhead < TARGET_OVERHEAD,
+      },
     },
   });
 }
