@@ -54,8 +54,11 @@ function compileTolerantLookup(
   for (let i = path.indexOf('.'); i > 0; i = path.indexOf('.', i + 1)) {
     heads.set(path.slice(0, i), compileTolerantLookup(path.slice(i + 1), memo));
   }
-  // When a key equal to the whole path and a key that starts it both exist, the library
-  // takes whichever comes first in the object, so the keys are walked in their own order.
+  // getJsonValueAtPath's walk with the path split once, ahead of time: calling the library
+  // per entity instead cut the processor path from about 500 k to 418 k entities/s
+  // (`./lz bench evaluate`). When a key equal to the whole path and a key that starts it
+  // both exist, the library takes whichever comes first in the object, so keys are walked
+  // in their own order too; compilePredicate.test.ts checks the two agree on random input.
   const resolver: PathResolver =
     heads.size === 0
       ? ownValue(path)
