@@ -29,6 +29,6 @@ describe('diffEntity', () => {
 
     const back = diffEntity(removed.row, useCase, '2026-03-03T10:00:00.000Z');
     expect(back?.row.removed_at).toBeNull();
-    expect(back?.events.map(e => e.type)).toEqual(['first-seen']);
+    expect(back?.events.map(e => e.type)).toEqual([]);
   });
 });

@@ -35,7 +35,6 @@ export function diffEntity(
 ): EntityChange | undefined {
   const ref = current.entityRef;
   const { level, score } = current.maturity;
-  const reappeared = previous !== undefined && previous.removed_at !== null;
   const isProduction = current.lifecycle === PRODUCTION;
   const reachedProductionAt =
     previous?.reached_production_at ?? (isProduction ? now : null);
@@ -58,7 +57,9 @@ export function diffEntity(
   };
 
   const events: EventRow[] = [];
-  if (!previous || reappeared) {
+  // First sight is once per entity (the store enforces it): an entity that comes back after
+  // a removal shows as its removed_at being cleared, not as a second first sight.
+  if (!previous) {
     events.push({
       entity_ref: ref,
       type: 'first-seen',

@@ -39,11 +39,9 @@ async function computeChanges(
   now: string,
 ): Promise<{ changes: EntityChange[]; removed: number }> {
   const states = await store.getEntityStates();
+  // Only new entities take their creation time from the scaffolder; a known one keeps its own.
   const unseen = useCases
-    .filter(u => {
-      const state = states.get(u.entityRef);
-      return !state || state.removed_at !== null;
-    })
+    .filter(u => !states.has(u.entityRef))
     .map(u => u.entityRef);
   const createdEvents = await store.getCreatedEvents(unseen);
 
