@@ -1,7 +1,7 @@
 import { Knex } from 'knex';
 import { chunks } from './chunks';
 import { entityIds, teamIds } from './refIds';
-import { EntityRow, EventRow, ScoreRow } from './rows';
+import { EntityRow, EventRow, ScoreRow, SNAPSHOT_FIELDS } from './rows';
 import { toStoredEntity, toStoredEvent, toStoredScore } from './storedRows';
 
 /** Everything one entity's snapshot writes, applied atomically. */
@@ -11,20 +11,10 @@ export interface EntityChange {
   score?: ScoreRow;
 }
 
-/** The columns a snapshot may overwrite; created_at belongs to the created event. */
-const SNAPSHOT_COLUMNS = [
-  'team_id',
-  'title',
-  'type',
-  'lifecycle',
-  'level',
-  'score',
-  'failing_checks',
-  'template_ref',
-  'reached_production_at',
-  'removed_at',
-  'demo',
-];
+/** The stored columns of SNAPSHOT_FIELDS: entities point at their team by id. */
+const SNAPSHOT_COLUMNS = SNAPSHOT_FIELDS.map(field =>
+  field === 'team_ref' ? 'team_id' : field,
+);
 
 function idOf(ids: Map<string, number>, ref: string): number {
   const id = ids.get(ref);

@@ -26,6 +26,24 @@ export interface EntityRow {
   demo: boolean;
 }
 
+/**
+ * The fields a snapshot owns: what it compares to decide whether an entity changed, and
+ * what it may overwrite. created_at belongs to the scaffolder's created event.
+ */
+export const SNAPSHOT_FIELDS = [
+  'team_ref',
+  'title',
+  'type',
+  'lifecycle',
+  'level',
+  'score',
+  'failing_checks',
+  'template_ref',
+  'reached_production_at',
+  'removed_at',
+  'demo',
+] as const satisfies ReadonlyArray<keyof EntityRow>;
+
 /** A snapshot event (`mlops_events`). */
 export interface EventRow {
   entity_ref: string;

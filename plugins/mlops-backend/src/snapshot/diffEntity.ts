@@ -1,23 +1,12 @@
 import { EntityChange } from '../database/HistoryStore';
-import { EntityRow, EventRow } from '../database/rows';
+import { EntityRow, EventRow, SNAPSHOT_FIELDS } from '../database/rows';
 import { dayOf } from '../service/stats';
 import { CatalogUseCase } from './CatalogUseCase';
 
 const PRODUCTION = 'production';
 
 function sameState(previous: EntityRow, next: EntityRow): boolean {
-  return (
-    previous.team_ref === next.team_ref &&
-    previous.title === next.title &&
-    previous.type === next.type &&
-    previous.lifecycle === next.lifecycle &&
-    previous.level === next.level &&
-    previous.score === next.score &&
-    previous.failing_checks === next.failing_checks &&
-    previous.template_ref === next.template_ref &&
-    previous.reached_production_at === next.reached_production_at &&
-    previous.removed_at === next.removed_at
-  );
+  return SNAPSHOT_FIELDS.every(field => previous[field] === next[field]);
 }
 
 /**
