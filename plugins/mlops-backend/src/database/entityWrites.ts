@@ -37,14 +37,16 @@ export async function writeEntityChanges(
       tx,
       batch.map(c => c.row.team_ref),
     );
-    await tx('mlops_entities')
-      .insert(batch.map(c => toStoredEntity(c.row, teams.get(c.row.team_ref)!)))
-      .onConflict('entity_ref')
-      .merge(SNAPSHOT_COLUMNS);
-    const ids = await entityIds(
-      tx,
-      batch.map(c => c.row.entity_ref),
-    );
+    // The upsert returns inserted and updated rows alike, so no second query for the ids.
+    const upserted: Array<{ id: number | string; entity_ref: string }> =
+      await tx('mlops_entities')
+        .insert(
+          batch.map(c => toStoredEntity(c.row, teams.get(c.row.team_ref)!)),
+        )
+        .onConflict('entity_ref')
+        .merge(SNAPSHOT_COLUMNS)
+        .returning(['id', 'entity_ref']);
+    const ids = new Map(upserted.map(r => [r.entity_ref, Number(r.id)]));
     const events = batch.flatMap(c =>
       c.events.map(e => toStoredEvent(e, idOf(ids, e.entity_ref))),
     );
