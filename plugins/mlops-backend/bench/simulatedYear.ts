@@ -27,7 +27,6 @@ import {
   TeamDayRow,
 } from '../src/database/rows';
 import { addDays } from '../src/service/stats';
-import { UseCaseFacts } from '../src/service/summarize';
 import { CatalogUseCase } from '../src/snapshot/CatalogUseCase';
 import { diffEntity } from '../src/snapshot/diffEntity';
 import { teamDayRow } from '../src/snapshot/refreshRollups';
@@ -228,31 +227,26 @@ export async function loadYear(
 
   const byTeam = new Map<string, SimulatedUseCase[]>();
   for (const useCase of useCases) {
-    byTeam.set(useCase.team, [...(byTeam.get(useCase.team) ?? []), useCase]);
+    const members = byTeam.get(useCase.team);
+    if (members) {
+      members.push(useCase);
+    } else {
+      byTeam.set(useCase.team, [useCase]);
+    }
   }
   for (let d = DAYS - 1; d >= 1; d--) {
     const day = addDays(today, -d);
     const end = Date.parse(`${day}T23:59:59.999Z`);
     const rows: TeamDayRow[] = [];
-    const organisation: UseCaseFacts[] = [];
+    const organisation: number[] = [];
     for (const [team, members] of byTeam) {
-      const facts = members.flatMap((useCase): UseCaseFacts[] => {
+      const levels: number[] = [];
+      for (const useCase of members) {
         const state = stateAt(useCase, end);
-        return state
-          ? [
-              {
-                level: state.level,
-                score: state.score,
-                lifecycle: state.lifecycle,
-                createdAt: iso(useCase.created),
-                reachedProductionAt: null,
-                templateRef: TEMPLATE,
-              },
-            ]
-          : [];
-      });
-      organisation.push(...facts);
-      if (facts.length) rows.push(teamDayRow(team, day, facts));
+        if (state) levels.push(state.level);
+      }
+      organisation.push(...levels);
+      if (levels.length) rows.push(teamDayRow(team, day, levels));
     }
     if (organisation.length) {
       rows.push(teamDayRow(ORGANISATION, day, organisation));

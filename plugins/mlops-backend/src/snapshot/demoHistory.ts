@@ -7,7 +7,6 @@ import {
   ScoreRow,
 } from '../database/rows';
 import { addDays, dayOf } from '../service/stats';
-import { UseCaseFacts } from '../service/summarize';
 import { CatalogUseCase } from './CatalogUseCase';
 import { teamDayRow } from './refreshRollups';
 
@@ -181,33 +180,24 @@ export async function seedDemoHistory(options: SeedDemoOptions): Promise<void> {
   const rows = [];
   for (let day = addDays(today, -364); day < today; day = addDays(day, 1)) {
     const endOfDay = Date.parse(`${day}T23:59:59.999Z`);
-    const byTeam = new Map<string, UseCaseFacts[]>([[ORGANISATION, []]]);
+    // A day's rollup needs only each live use case's level.
+    const byTeam = new Map<string, number[]>([[ORGANISATION, []]]);
     for (const { useCase, timeline } of timelines) {
       if (timeline.createdAt > endOfDay) {
         continue;
       }
-      const inProduction =
-        timeline.reachedProductionAt !== null &&
-        timeline.reachedProductionAt <= endOfDay;
-      const facts: UseCaseFacts = {
-        level: levelOn(timeline, endOfDay),
-        score: 0,
-        lifecycle: inProduction ? 'production' : 'experimental',
-        createdAt: iso(timeline.createdAt),
-        reachedProductionAt: inProduction
-          ? iso(timeline.reachedProductionAt!)
-          : null,
-        templateRef: useCase.templateRef,
-      };
-      byTeam.get(ORGANISATION)!.push(facts);
-      byTeam.set(useCase.teamRef, [
-        ...(byTeam.get(useCase.teamRef) ?? []),
-        facts,
-      ]);
+      const level = levelOn(timeline, endOfDay);
+      byTeam.get(ORGANISATION)!.push(level);
+      const team = byTeam.get(useCase.teamRef);
+      if (team) {
+        team.push(level);
+      } else {
+        byTeam.set(useCase.teamRef, [level]);
+      }
     }
-    for (const [team, facts] of byTeam) {
-      if (facts.length > 0) {
-        rows.push(teamDayRow(team, day, facts));
+    for (const [team, levels] of byTeam) {
+      if (levels.length > 0) {
+        rows.push(teamDayRow(team, day, levels));
       }
     }
   }

@@ -38,13 +38,13 @@ function toFacts(row: EntityRow): UseCaseFacts {
 export function teamDayRow(
   teamRef: string,
   day: string,
-  useCases: UseCaseFacts[],
+  levels: number[],
 ): TeamDayRow {
   return {
     team_ref: teamRef,
     day,
-    use_cases: useCases.length,
-    level_sum: useCases.reduce((sum, u) => sum + u.level, 0),
+    use_cases: levels.length,
+    level_sum: levels.reduce((sum, level) => sum + level, 0),
   };
 }
 
@@ -76,7 +76,13 @@ export async function refreshRollups(
 
   await store.replaceTeamDays(
     today,
-    [...byTeam].map(([team, useCases]) => teamDayRow(team, today, useCases)),
+    [...byTeam].map(([team, useCases]) =>
+      teamDayRow(
+        team,
+        today,
+        useCases.map(u => u.level),
+      ),
+    ),
   );
 
   const dayStates = new Map<string, Map<string, DayState>>();
