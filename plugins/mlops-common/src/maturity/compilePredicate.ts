@@ -236,7 +236,9 @@ function compileAll(parts: CompiledPredicate[]): CompiledPredicate {
     return true;
   };
   return {
-    // Most checks list alternative annotations; one loop over the values beats a call each.
+    // Most checks list alternative annotations; one loop over the values beats a call each:
+    // without this and its $any twin the processor path measured 447-456 k entities/s
+    // against 502-506 k with them (`./lz bench evaluate`, three runs each).
     test:
       slots === undefined
         ? testParts
