@@ -66,6 +66,8 @@ export const EVIDENCE_ANNOTATIONS = {
  */
 export const USE_CASE_ANNOTATIONS = {
   businessObjective: 'landingzone.ml/business-objective',
+  /** The key results it is measured by, one per line (absent when none were given). */
+  keyResults: 'landingzone.ml/key-results',
   /** "public" | "internal" | "confidential" | "health" | "pii" */
   dataClassification: 'landingzone.ml/data-classification',
   /** "0" | "1" | "2" */
@@ -95,6 +97,7 @@ export const ECOSYSTEM_ANNOTATIONS = {
   argocdAppSelector: 'argocd/app-selector',
   argocdAppName: 'argocd/app-name',
   mlflowExperiment: 'mlflow.org/experiment',
+  mlflowExperimentName: 'mlflow.org/experiment-name',
   tekton: 'janus-idp.io/tekton',
   jenkinsJob: 'jenkins.io/job-full-name',
   prometheusRule: 'prometheus.io/rule',

@@ -33,14 +33,18 @@ export const USE_CASE_TYPES = [
  * from what it is (a "trojan source" in a YAML file or a commit), so free text may not carry them.
  */
 // eslint-disable-next-line no-control-regex
-const DECEPTIVE_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/u;
+const DECEPTIVE_CHARACTERS =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/u;
 
 export const MAX_TEXT_LENGTH = 500;
 
 /** Lowercase DNS-label style, the common denominator of entity names, repositories and images. */
 export const useCaseName = () =>
   z
-    .string({ required_error: 'is required', invalid_type_error: 'expected a string' })
+    .string({
+      required_error: 'is required',
+      invalid_type_error: 'expected a string',
+    })
     .min(3, 'expected at least 3 characters')
     .max(63, 'expected at most 63 characters')
     .regex(
@@ -50,7 +54,10 @@ export const useCaseName = () =>
 
 export const freeText = (max = MAX_TEXT_LENGTH) =>
   z
-    .string({ required_error: 'is required', invalid_type_error: 'expected a string' })
+    .string({
+      required_error: 'is required',
+      invalid_type_error: 'expected a string',
+    })
     .trim()
     .min(1, 'expected a non-empty text')
     .max(max, `expected at most ${max} characters`)
@@ -65,10 +72,15 @@ export const freeText = (max = MAX_TEXT_LENGTH) =>
 
 export const groupRef = () =>
   z
-    .string({ required_error: 'is required', invalid_type_error: 'expected a string' })
+    .string({
+      required_error: 'is required',
+      invalid_type_error: 'expected a string',
+    })
     .max(253, 'expected at most 253 characters')
+    // No `i` flag: zod-to-json-schema drops regex flags, so the published pattern would be
+    // case-sensitive and refuse refs the handler accepts (entity names keep their case).
     .regex(
-      /^(group:)?([a-z0-9][a-z0-9._-]*\/)?[a-z0-9][a-z0-9._-]*$/i,
+      /^([Gg][Rr][Oo][Uu][Pp]:)?([A-Za-z0-9][A-Za-z0-9._-]*\/)?[A-Za-z0-9][A-Za-z0-9._-]*$/,
       'expected a group entity reference such as "group:default/fraud-analytics"',
     );
 
@@ -81,18 +93,25 @@ export const dataClassification = () =>
 
 export const computeTier = () =>
   z.enum(COMPUTE_TIERS, {
-    errorMap: () => ({ message: `expected one of ${COMPUTE_TIERS.join(', ')}` }),
+    errorMap: () => ({
+      message: `expected one of ${COMPUTE_TIERS.join(', ')}`,
+    }),
   });
 
 export const useCaseType = () =>
   z.enum(USE_CASE_TYPES, {
-    errorMap: () => ({ message: `expected one of ${USE_CASE_TYPES.join(', ')}` }),
+    errorMap: () => ({
+      message: `expected one of ${USE_CASE_TYPES.join(', ')}`,
+    }),
   });
 
 /** ISO-3166 style region code with an optional sub-region, e.g. "ca", "eu", "us-east". */
 export const region = () =>
   z
-    .string({ required_error: 'is required', invalid_type_error: 'expected a string' })
+    .string({
+      required_error: 'is required',
+      invalid_type_error: 'expected a string',
+    })
     .regex(
       /^[a-z]{2}(-[a-z0-9]{1,20})?$/,
       'expected a region code such as "ca", "eu" or "us-east"',
@@ -101,14 +120,20 @@ export const region = () =>
 /** GPU-hours per month. A form sends numbers as numbers; strings are refused on purpose. */
 export const gpuBudget = () =>
   z
-    .number({ required_error: 'is required', invalid_type_error: 'expected a number' })
+    .number({
+      required_error: 'is required',
+      invalid_type_error: 'expected a number',
+    })
     .finite('expected a finite number')
     .min(0, 'expected a number of GPU-hours per month, 0 or more')
     .max(100_000, 'expected at most 100000 GPU-hours per month');
 
 export const targetLevel = () =>
   z
-    .number({ required_error: 'is required', invalid_type_error: 'expected the number 1 or 2' })
+    .number({
+      required_error: 'is required',
+      invalid_type_error: 'expected the number 1 or 2',
+    })
     .int('expected the number 1 or 2')
     .min(1, 'expected the number 1 or 2')
     .max(2, 'expected the number 1 or 2');

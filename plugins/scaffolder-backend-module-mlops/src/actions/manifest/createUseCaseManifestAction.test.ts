@@ -119,6 +119,39 @@ describe('mlops:usecase:manifest', () => {
     );
   });
 
+  describe.each<[string, unknown, string[]]>([
+    ['one key result', 'Churn down 5%', ['Churn down 5%']],
+    [
+      'one per line',
+      'Churn down 5%\r\n\n  NPS up 3  \n',
+      ['Churn down 5%', 'NPS up 3'],
+    ],
+    ['a list', ['Churn down 5%', 'NPS up 3'], ['Churn down 5%', 'NPS up 3']],
+    ['an empty text', '', []],
+    ['no key result', undefined, []],
+  ])('with %s', (_label, kpis, expected) => {
+    it('lists them in mlops.yaml and on the entity', async () => {
+      workspace.clear();
+      await renderTemplateLocally({
+        templateFile: templateFile('batch-training'),
+        parameters: sampleParameters('batch-training', 1),
+        outputDir: workspace.path,
+      });
+      const ctx = createMockActionContext({
+        input: { ...manifestInput('batch-training', 1), kpis } as any,
+        workspacePath: workspace.path,
+        task: { id: 'task-1' },
+      } as any);
+      await action.handler(ctx as any);
+      expect((await readYaml('mlops.yaml')).spec.kpis).toEqual(expected);
+      const annotations = (await readYaml('catalog-info.yaml')).metadata
+        .annotations;
+      expect(annotations['landingzone.ml/key-results']).toBe(
+        expected.length > 0 ? expected.join('\n') : undefined,
+      );
+    });
+  });
+
   it('keeps comments and gives the same files when a retry runs it again later', async () => {
     await generate('batch-training', 2);
     const first = await fs.readFile(
@@ -218,7 +251,7 @@ describe('mlops:usecase:manifest', () => {
     [
       'a KPI that is a number',
       { kpis: 5 },
-      /kpis: expected a text or a list of texts/,
+      /kpis: expected a text \(one key result per line\) or a list of at most 10 texts/,
     ],
     [
       'a template ref of another kind',

@@ -5,7 +5,8 @@ import fs from 'fs-extra';
 import { z } from 'zod/v3';
 import { safeInputPath } from '../../lib/safeInputPath';
 import { parseInput } from '../../lib/parseInput';
-import { freeText, relativePath, useCaseType } from '../../lib/useCaseFields';
+import { keyResults } from '../../lib/keyResults';
+import { relativePath, useCaseType } from '../../lib/useCaseFields';
 import { targetLevelField, useCaseShape } from '../../lib/useCaseInput';
 import { buildManifest } from './buildManifest';
 import { mergeCatalogInfo } from './mergeCatalogInfo';
@@ -22,24 +23,14 @@ export const useCaseManifestInputSchema = z
     ...useCaseShape,
     type: useCaseType().describe('spec.type of the component'),
     targetLevel: targetLevelField,
-    kpis: z
-      .union(
-        [
-          z.array(freeText(200)).max(10, 'expected at most 10 KPIs'),
-          // A form's single optional text field arrives as a string, empty when left blank.
-          z.string().max(200, 'expected at most 200 characters'),
-        ],
-        { errorMap: () => ({ message: 'expected a text or a list of texts' }) },
-      )
-      .default([])
-      .transform(kpis => (typeof kpis === 'string' ? [kpis] : kpis))
-      .transform(kpis => kpis.filter(kpi => kpi.trim() !== ''))
-      .pipe(z.array(freeText(200)))
-      .describe('Key results the use case is measured by'),
+    kpis: keyResults().describe(
+      'Key results the use case is measured by: a list, or one text with a key result per line',
+    ),
     templateRef: z
       .string({ invalid_type_error: 'expected a string' })
       .regex(
-        /^template:[a-z0-9._-]+\/[a-z0-9._-]+$/i,
+        // Spelled out instead of the `i` flag, which the published JSON Schema would lose.
+        /^[Tt][Ee][Mm][Pp][Ll][Aa][Tt][Ee]:[A-Za-z0-9._-]+\/[A-Za-z0-9._-]+$/,
         'expected a template entity ref such as "template:default/batch-training"',
       )
       .optional()

@@ -38,6 +38,9 @@ export function useCaseAnnotations(
     [EVIDENCE_ANNOTATIONS.dataResidency]: record.dataResidency,
     [EVIDENCE_ANNOTATIONS.gpuBudget]: String(record.gpuBudget),
   };
+  if (record.kpis.length > 0) {
+    annotations[USE_CASE_ANNOTATIONS.keyResults] = record.kpis.join('\n');
+  }
   if (record.modelProvider) {
     annotations[EVIDENCE_ANNOTATIONS.modelProvider] = record.modelProvider;
   }

@@ -13,7 +13,7 @@ import {
 
 export const PUBLISH_LOCAL_ACTION_ID = 'mlops:publish:local';
 
-const inputSchema = z
+export const publishLocalInputSchema = z
   .object({
     name: useCaseName().describe(
       'Repository directory name under mlops.publish.local.repositoriesDir',
@@ -71,9 +71,16 @@ export function createPublishLocalAction(options: { config: Config }) {
         ].join('\n'),
       },
     ],
-    schema: { input: () => inputSchema, output: () => outputSchema },
+    schema: {
+      input: () => publishLocalInputSchema,
+      output: () => outputSchema,
+    },
     async handler(ctx) {
-      const input = parseInput(PUBLISH_LOCAL_ACTION_ID, inputSchema, ctx.input);
+      const input = parseInput(
+        PUBLISH_LOCAL_ACTION_ID,
+        publishLocalInputSchema,
+        ctx.input,
+      );
       const local = requireLocalPublish(PUBLISH_LOCAL_ACTION_ID, publish);
       const sourceDir = safeInputPath({
         actionId: PUBLISH_LOCAL_ACTION_ID,

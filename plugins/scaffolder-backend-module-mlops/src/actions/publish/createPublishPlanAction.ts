@@ -11,7 +11,7 @@ import {
 
 export const PUBLISH_PLAN_ACTION_ID = 'mlops:publish:plan';
 
-const inputSchema = z
+export const publishPlanInputSchema = z
   .object({ name: useCaseName().describe('Repository name') })
   .strict();
 
@@ -56,11 +56,11 @@ export function createPublishPlanAction(options: { config: Config }) {
         ].join('\n'),
       },
     ],
-    schema: { input: () => inputSchema, output: () => outputSchema },
+    schema: { input: () => publishPlanInputSchema, output: () => outputSchema },
     async handler(ctx) {
       const { name } = parseInput(
         PUBLISH_PLAN_ACTION_ID,
-        inputSchema,
+        publishPlanInputSchema,
         ctx.input,
       );
       let repoUrl = '';

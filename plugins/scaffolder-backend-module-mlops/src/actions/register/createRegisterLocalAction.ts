@@ -17,7 +17,7 @@ import {
 
 export const REGISTER_LOCAL_ACTION_ID = 'mlops:catalog:register-local';
 
-const inputSchema = z
+export const registerLocalInputSchema = z
   .object({
     name: useCaseName().describe(
       'Repository name under mlops.publish.local.repositoriesDir',
@@ -60,11 +60,14 @@ export function createRegisterLocalAction(options: {
         ].join('\n'),
       },
     ],
-    schema: { input: () => inputSchema, output: () => outputSchema },
+    schema: {
+      input: () => registerLocalInputSchema,
+      output: () => outputSchema,
+    },
     async handler(ctx) {
       const input = parseInput(
         REGISTER_LOCAL_ACTION_ID,
-        inputSchema,
+        registerLocalInputSchema,
         ctx.input,
       );
       const local = requireLocalPublish(REGISTER_LOCAL_ACTION_ID, publish);

@@ -1,0 +1,259 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { TemplateAction } from '@backstage/plugin-scaffolder-node';
+import { JsonObject } from '@backstage/types';
+import { validate } from 'jsonschema';
+import {
+  everyFieldParameters,
+  formFields,
+  requiredOnlyParameters,
+} from '../skeleton/formParameters';
+import { renderStepInputs } from '../skeleton/renderStepInputs';
+import {
+  TEMPLATE_NAMES,
+  TemplateName,
+  templateFile,
+} from '../skeleton/testTemplates';
+import { z } from 'zod/v3';
+import { guardrailSubjectSchema } from '../lib/useCaseInput';
+import { createGuardrailsCheckAction } from './guardrails/createGuardrailsCheckAction';
+import {
+  createUseCaseManifestAction,
+  useCaseManifestInputSchema,
+} from './manifest/createUseCaseManifestAction';
+import {
+  createPublishLocalAction,
+  publishLocalInputSchema,
+} from './publish/createPublishLocalAction';
+import {
+  createPublishPlanAction,
+  publishPlanInputSchema,
+} from './publish/createPublishPlanAction';
+import { createUseCaseRecordAction } from './record';
+import {
+  createRegisterLocalAction,
+  registerLocalInputSchema,
+} from './register/createRegisterLocalAction';
+
+/*
+ * The scaffolder checks every step's rendered input against the JSON Schema the action
+ * publishes (createTemplateAction converts the zod schema with zod-to-json-schema) with the
+ * `jsonschema` package, before the handler runs. Handler tests skip that check, so this test
+ * makes it with the same schema and validator for every input the templates really send.
+ */
+
+const config = new ConfigReader({
+  mlops: {
+    publish: {
+      target: 'local',
+      local: { repositoriesDir: '/srv/repositories' },
+    },
+  },
+});
+const actions: TemplateAction<any, any, any>[] = [
+  createGuardrailsCheckAction({ config }),
+  createPublishPlanAction({ config }),
+  createUseCaseManifestAction(),
+  createPublishLocalAction({ config }),
+  createRegisterLocalAction({ config, catalog: catalogServiceMock() }),
+  createUseCaseRecordAction({
+    discovery: mockServices.discovery(),
+    auth: mockServices.auth(),
+  }),
+];
+const actionById = new Map(actions.map(a => [a.id, a]));
+
+/** What the runner does with a step's rendered input (NunjucksWorkflowRunner). */
+function scaffolderValidation(actionId: string, input: JsonObject): string[] {
+  const schema = actionById.get(actionId)!.schema?.input;
+  if (!schema) return [];
+  return validate(input, schema).errors.map(e => e.toString());
+}
+
+/** Step outputs as each publisher target reports them. */
+function stepOutputs(target: 'local' | 'github', name: string) {
+  const entityRef = `component:default/${name}`;
+  return target === 'local'
+    ? {
+        plan: {
+          target,
+          repoUrl: '',
+          sourceLocation: `file:/srv/repositories/${name}/`,
+        },
+        'publish-local': { remoteUrl: `file:///srv/repositories/${name}` },
+        'register-local': { entityRef },
+      }
+    : {
+        plan: {
+          target,
+          repoUrl: `github.com?owner=acme&repo=${name}`,
+          sourceLocation: `url:https://github.com/acme/${name}/tree/main/`,
+        },
+        'publish-github': {
+          remoteUrl: `https://github.com/acme/${name}`,
+          repoContentsUrl: `https://github.com/acme/${name}/blob/main`,
+        },
+        register: { entityRef },
+      };
+}
+
+type FormCase = [string, (name: TemplateName) => JsonObject];
+const FORM_CASES: FormCase[] = [
+  ['every field filled', everyFieldParameters],
+  ['only the required fields', requiredOnlyParameters],
+  [
+    'one key result',
+    n => ({ ...requiredOnlyParameters(n), kpi: 'Churn down 5%' }),
+  ],
+  [
+    'several key results, one per line',
+    n => ({
+      ...requiredOnlyParameters(n),
+      kpi: 'Churn down 5%\nNPS up 3 points',
+    }),
+  ],
+  [
+    'the key result left empty',
+    n => ({ ...requiredOnlyParameters(n), kpi: '' }),
+  ],
+];
+
+describe('the published JSON Schema of each mlops:* action', () => {
+  describe.each(TEMPLATE_NAMES)('accepts what %s sends', name => {
+    it('samples every field of the form', () => {
+      expect(Object.keys(everyFieldParameters(name)).sort()).toEqual(
+        formFields(name).sort(),
+      );
+    });
+
+    describe.each(FORM_CASES)('with %s', (_label, parameters) => {
+      it.each(['local', 'github'] as const)('publishing to %s', target => {
+        const values = parameters(name);
+        const steps = renderStepInputs({
+          templateFile: templateFile(name),
+          parameters: values,
+          stepOutputs: stepOutputs(target, String(values.name)),
+        }).filter(step => step.action.startsWith('mlops:'));
+
+        expect(steps.map(s => s.action)).toContain('mlops:usecase:manifest');
+        const rejected = steps.flatMap(step =>
+          scaffolderValidation(step.action, step.input).map(
+            error => `${step.id} (${step.action}): ${error}`,
+          ),
+        );
+        expect(rejected).toEqual([]);
+      });
+    });
+  });
+
+  it('knows every mlops:* action a template uses', () => {
+    const used = TEMPLATE_NAMES.flatMap(name =>
+      renderStepInputs({
+        templateFile: templateFile(name),
+        parameters: everyFieldParameters(name),
+        stepOutputs: stepOutputs('local', 'x'),
+      }),
+    )
+      .map(step => step.action)
+      .filter(id => id.startsWith('mlops:'));
+    expect([...new Set(used)].filter(id => !actionById.has(id))).toEqual([]);
+  });
+});
+
+const subject = {
+  name: 'churn-forecast',
+  owner: 'group:default/fraud-analytics',
+  dataClassification: 'internal',
+  dataResidency: 'ca',
+  computeTier: 'cpu-small',
+  gpuBudget: 0,
+};
+const manifest = {
+  ...subject,
+  businessObjective: 'Flag at-risk accounts early',
+  type: 'ml-pipeline',
+  targetLevel: 1,
+};
+
+/** Inputs the handler's own zod schema accepts, at the edges where a projection can drift. */
+const HANDLER_ACCEPTS: [string, z.ZodTypeAny, JsonObject][] = [
+  ['mlops:guardrails:check', guardrailSubjectSchema, subject],
+  [
+    'mlops:guardrails:check',
+    guardrailSubjectSchema,
+    { ...subject, owner: 'group:default/DataScience' },
+  ],
+  [
+    'mlops:guardrails:check',
+    guardrailSubjectSchema,
+    { ...subject, owner: 'Group:Default/fraud' },
+  ],
+  [
+    'mlops:guardrails:check',
+    guardrailSubjectSchema,
+    { ...subject, owner: 'fraud-analytics', modelProvider: 'self-hosted' },
+  ],
+  ['mlops:usecase:manifest', useCaseManifestInputSchema, manifest],
+  [
+    'mlops:usecase:manifest',
+    useCaseManifestInputSchema,
+    { ...manifest, kpis: 'Churn down 5%' },
+  ],
+  [
+    'mlops:usecase:manifest',
+    useCaseManifestInputSchema,
+    { ...manifest, kpis: '' },
+  ],
+  [
+    'mlops:usecase:manifest',
+    useCaseManifestInputSchema,
+    { ...manifest, kpis: ['a', 'b'] },
+  ],
+  [
+    'mlops:usecase:manifest',
+    useCaseManifestInputSchema,
+    { ...manifest, kpis: [] },
+  ],
+  [
+    'mlops:usecase:manifest',
+    useCaseManifestInputSchema,
+    { ...manifest, templateRef: 'template:default/Batch-Training' },
+  ],
+  [
+    'mlops:usecase:manifest',
+    useCaseManifestInputSchema,
+    {
+      ...manifest,
+      owner: 'group:ML/Platform',
+      sourceLocation: 'url:https://github.com/acme/x/tree/main/',
+    },
+  ],
+  ['mlops:publish:plan', publishPlanInputSchema, { name: 'churn-forecast' }],
+  [
+    'mlops:publish:local',
+    publishLocalInputSchema,
+    { name: 'churn-forecast', sourcePath: 'sub', gitCommitMessage: 'First' },
+  ],
+  [
+    'mlops:catalog:register-local',
+    registerLocalInputSchema,
+    { name: 'churn-forecast', catalogInfoPath: 'sub/catalog-info.yaml' },
+  ],
+  [
+    'mlops:usecase:record',
+    z.any(),
+    {
+      entityRef: 'component:default/Churn',
+      templateRef: 'template:default/batch-training',
+      teamRef: 'group:default/Fraud',
+    },
+  ],
+];
+
+describe('the published JSON Schema refuses nothing the handler accepts', () => {
+  it.each(HANDLER_ACCEPTS)('%s with %j', (actionId, handlerSchema, input) => {
+    expect(handlerSchema.safeParse(input).success).toBe(true);
+    expect(scaffolderValidation(actionId, input)).toEqual([]);
+  });
+});
