@@ -12,7 +12,8 @@ export function compileEntityFilter(
   return entity => {
     if (typeof entity !== 'object' || entity === null) return false;
     const { kind, spec } = entity as { kind?: unknown; spec?: unknown };
-    if (typeof kind !== 'string' || !kinds.has(kind.toLowerCase())) return false;
+    if (typeof kind !== 'string' || !kinds.has(kind.toLowerCase()))
+      return false;
     if (types.size === 0) return true;
     const type =
       typeof spec === 'object' && spec !== null

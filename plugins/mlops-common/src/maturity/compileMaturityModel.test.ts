@@ -1,21 +1,36 @@
 import { compileMaturityModel } from './compileMaturityModel';
 import { defaultMaturityModel } from './defaultMaturityModel';
 import { MaturityModelError } from './MaturityModelError';
-import { levelOneEntity, levelTwoEntity, mlEntity } from './testing/entities';
+import {
+  declaredDefaultModel,
+  levelOneEntity,
+  levelTwoEntity,
+  mlEntity,
+} from './testing/entities';
 import type { MaturityModel } from './types';
 
-const compiled = compileMaturityModel(defaultMaturityModel);
+const compiled = compileMaturityModel(declaredDefaultModel);
 
 describe('compileMaturityModel', () => {
   it('summarize agrees with evaluate on level, score and failing checks', () => {
-    for (const entity of [mlEntity(), levelOneEntity('llm-app'), levelTwoEntity()]) {
+    for (const entity of [
+      mlEntity(),
+      levelOneEntity('llm-app'),
+      levelTwoEntity(),
+    ]) {
       const full = compiled.evaluate(entity);
       const summary = compiled.summarize(entity);
       expect(summary.level).toBe(full.level);
       expect(summary.score).toBe(full.score);
-      expect(summary.failingChecks).toEqual(full.checks.filter(c => !c.passed).map(c => c.id));
+      expect(summary.failingChecks).toEqual(
+        full.checks.filter(c => !c.passed).map(c => c.id),
+      );
       expect(summary.progress).toEqual(
-        full.progress.map(({ level, passed, total }) => ({ level, passed, total })),
+        full.progress.map(({ level, passed, total }) => ({
+          level,
+          passed,
+          total,
+        })),
       );
     }
   });
@@ -57,11 +72,14 @@ describe('compileMaturityModel', () => {
   });
 
   it('reports annotations that are not strings', () => {
-    const entity = mlEntity({ annotations: { 'landingzone.ml/ci': { tool: 'gha' } } });
+    const entity = mlEntity({
+      annotations: { 'landingzone.ml/ci': { tool: 'gha' } },
+    });
     expect(compiled.summarize(entity).warnings).toEqual([
       {
         path: 'metadata.annotations.landingzone.ml/ci',
-        message: 'annotation landingzone.ml/ci is {"tool":"gha"}, expected a non-empty string',
+        message:
+          'annotation landingzone.ml/ci is {"tool":"gha"}, expected a non-empty string',
       },
     ]);
   });
@@ -83,22 +101,35 @@ describe('compileMaturityModel', () => {
   });
 
   it('accepts every type of the kinds when types is empty', () => {
-    const model = { ...defaultMaturityModel, entityFilter: { kinds: ['Component'], types: [] } };
-    expect(compileMaturityModel(model).isMlEntity({ kind: 'Component' })).toBe(true);
+    const model = {
+      ...defaultMaturityModel,
+      entityFilter: { kinds: ['Component'], types: [] },
+    };
+    expect(compileMaturityModel(model).isMlEntity({ kind: 'Component' })).toBe(
+      true,
+    );
   });
 
   it.each<[string, Partial<MaturityModel>, string]>([
     ['no levels', { levels: [] }, 'levels'],
     [
       'a duplicate id',
-      { checks: [defaultMaturityModel.checks[0], defaultMaturityModel.checks[0]] },
+      {
+        checks: [
+          defaultMaturityModel.checks[0],
+          defaultMaturityModel.checks[0],
+        ],
+      },
       'checks[1].id',
     ],
     [
       'a bad predicate',
       {
         checks: [
-          { ...defaultMaturityModel.checks[0], condition: { $any: [{ x: { $gt: 1 } }] } as never },
+          {
+            ...defaultMaturityModel.checks[0],
+            condition: { $any: [{ x: { $gt: 1 } }] } as never,
+          },
           ...defaultMaturityModel.checks.slice(1),
         ],
       },
@@ -110,7 +141,9 @@ describe('compileMaturityModel', () => {
       "evidenceFormats['spec.x']",
     ],
   ])('rejects a model with %s', (_what, change, where) => {
-    expect(() => compileMaturityModel({ ...defaultMaturityModel, ...change })).toThrow(
+    expect(() =>
+      compileMaturityModel({ ...defaultMaturityModel, ...change }),
+    ).toThrow(
       expect.objectContaining({ where, constructor: MaturityModelError }),
     );
   });

@@ -14,7 +14,10 @@ const entity = {
   kind: 'Component',
   metadata: {
     name: 'scorer',
-    annotations: { 'mlflow.org/experiment': 'fraud', 'landingzone.ml/ci': 'gha' },
+    annotations: {
+      'mlflow.org/experiment': 'fraud',
+      'landingzone.ml/ci': 'gha',
+    },
     tags: ['ml', 'fraud'],
   },
   spec: { type: 'ml-model', replicas: 3, dependsOn: ['resource:default/ds'] },
@@ -27,7 +30,10 @@ describe('compilePredicate', () => {
     [{ kind: 'API' }, false],
     [{ 'spec.replicas': '3' }, true],
     [{ 'metadata.annotations.mlflow.org/experiment': { $exists: true } }, true],
-    [{ 'metadata.annotations.mlflow.org/experiment': { $exists: false } }, false],
+    [
+      { 'metadata.annotations.mlflow.org/experiment': { $exists: false } },
+      false,
+    ],
     [{ 'metadata.annotations.argocd/app-name': { $exists: false } }, true],
     [{ 'spec.type': { $in: ['ml-model', 'llm-app'] } }, true],
     [{ 'spec.type': { $in: ['service'] } }, false],
@@ -47,7 +53,10 @@ describe('compilePredicate', () => {
   it.each<[unknown, string]>([
     [{ 'spec.replicas': { $gt: 2 } }, 'spec.replicas.$gt'],
     [{ $or: [] }, '$or'],
-    [{ $any: [{ kind: 'x' }, { 'spec.x': { $exists: 'yes' } }] }, '$any[1].spec.x.$exists'],
+    [
+      { $any: [{ kind: 'x' }, { 'spec.x': { $exists: 'yes' } }] },
+      '$any[1].spec.x.$exists',
+    ],
     [{ kind: { $in: 'x' } }, 'kind.$in'],
     [{ kind: { $exists: true, $in: ['x'] } }, 'kind'],
     [{ $all: [], kind: 'x' }, ''],
@@ -80,7 +89,7 @@ describe('compilePredicate', () => {
     };
     const evidence = slots.map(path => compilePath(path)(entity));
     const exists = (i: number) =>
-      ({ [slots[i]]: { $exists: true } }) as FilterPredicate;
+      ({ [slots[i]]: { $exists: true } } as FilterPredicate);
 
     it.each<[FilterPredicate]>([
       [exists(0)],
@@ -91,11 +100,16 @@ describe('compilePredicate', () => {
       [{ $all: [exists(0), exists(2)] }],
       [{ $any: [exists(2), { kind: 'component' }] }],
       [{ $not: { $any: [exists(0), exists(2)] } }],
-    ])('%j gives the same answer from the values as from the entity', predicate => {
-      const compiled = compilePredicate(predicate, rootPaths);
-      expect(compiled.test(entity, evidence)).toBe(compiled.test(entity));
-      expect(compiled.test(entity)).toBe(evaluateFilterPredicate(predicate, entity));
-    });
+    ])(
+      '%j gives the same answer from the values as from the entity',
+      predicate => {
+        const compiled = compilePredicate(predicate, rootPaths);
+        expect(compiled.test(entity, evidence)).toBe(compiled.test(entity));
+        expect(compiled.test(entity)).toBe(
+          evaluateFilterPredicate(predicate, entity),
+        );
+      },
+    );
   });
 
   it('explains passes and failures naming the evidence', () => {
@@ -112,8 +126,9 @@ describe('compilePredicate', () => {
       compilePredicate({ 'spec.type': { $in: ['llm-app'] } }).explain(entity),
     ).toBe("spec.type is 'ml-model', expected one of 'llm-app'");
     expect(
-      compilePredicate({ 'metadata.annotations.mlflow.org/experiment': { $exists: true } })
-        .explain(entity),
+      compilePredicate({
+        'metadata.annotations.mlflow.org/experiment': { $exists: true },
+      }).explain(entity),
     ).toBe("annotation mlflow.org/experiment is 'fraud'");
   });
 
@@ -134,38 +149,45 @@ describe('compilePredicate', () => {
       ),
     })).node;
     const path = fc.constantFrom('a', 'b', 'a.b', 'a.b.c', 'c.type', 'type');
-    const predicate = fc.letrec<{ predicate: FilterPredicate; matcher: unknown }>(
-      tie => ({
-        matcher: fc.oneof(
-          { depthSize: 'small' },
-          primitive,
-          fc.record({ $exists: fc.boolean() }),
-          fc.record({ $in: fc.array(primitive, { maxLength: 3 }) }),
-          fc.record({ $hasPrefix: fc.constantFrom('x', 'ML', '') }),
-          fc.record({ $contains: tie('predicate') }),
-        ),
-        predicate: fc.oneof(
-          { depthSize: 'small' },
-          fc.dictionary(path, tie('matcher'), {
-            minKeys: 1,
-            maxKeys: 2,
-            noNullPrototype: true,
-          }),
-          fc.record({ $all: fc.array(tie('predicate'), { maxLength: 2 }) }),
-          fc.record({ $any: fc.array(tie('predicate'), { maxLength: 2 }) }),
-          fc.record({ $not: tie('predicate') }),
-          primitive,
-        ) as fc.Arbitrary<FilterPredicate>,
-      }),
-    ).predicate;
+    const predicate = fc.letrec<{
+      predicate: FilterPredicate;
+      matcher: unknown;
+    }>(tie => ({
+      matcher: fc.oneof(
+        { depthSize: 'small' },
+        primitive,
+        fc.record({ $exists: fc.boolean() }),
+        fc.record({ $in: fc.array(primitive, { maxLength: 3 }) }),
+        fc.record({ $hasPrefix: fc.constantFrom('x', 'ML', '') }),
+        fc.record({ $contains: tie('predicate') }),
+      ),
+      predicate: fc.oneof(
+        { depthSize: 'small' },
+        fc.dictionary(path, tie('matcher'), {
+          minKeys: 1,
+          maxKeys: 2,
+          noNullPrototype: true,
+        }),
+        fc.record({ $all: fc.array(tie('predicate'), { maxLength: 2 }) }),
+        fc.record({ $any: fc.array(tie('predicate'), { maxLength: 2 }) }),
+        fc.record({ $not: tie('predicate') }),
+        primitive,
+      ) as fc.Arbitrary<FilterPredicate>,
+    })).predicate;
 
     // fast-check's default prototype-less objects make filter-predicates itself throw
     // (String(value) has no toString); catalog entities come from JSON and have one.
     it('for 5,000 predicate/value pairs', () => {
       fc.assert(
-        fc.property(predicate, fc.dictionary(key, value, { maxKeys: 4, noNullPrototype: true }), (p, v) => {
-          expect(compilePredicate(p).test(v)).toBe(evaluateFilterPredicate(p, v));
-        }),
+        fc.property(
+          predicate,
+          fc.dictionary(key, value, { maxKeys: 4, noNullPrototype: true }),
+          (p, v) => {
+            expect(compilePredicate(p).test(v)).toBe(
+              evaluateFilterPredicate(p, v),
+            );
+          },
+        ),
         { numRuns: 5000 },
       );
     });

@@ -22,7 +22,10 @@ export interface CompiledPredicate {
 }
 
 /** Reads the value at a root path, from the evidence values when it is one of them. */
-export type RootPathResolver = (value: unknown, evidence?: EvidenceValues) => unknown;
+export type RootPathResolver = (
+  value: unknown,
+  evidence?: EvidenceValues,
+) => unknown;
 
 /** How paths at the root of a predicate are read and how their bad values are reported. */
 export interface RootPathOptions {
@@ -62,8 +65,7 @@ interface ValueMatcher {
 const isPrimitive = (v: unknown): v is Primitive =>
   typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
 
-const join = (where: string, key: string) =>
-  where ? `${where}.${key}` : key;
+const join = (where: string, key: string) => (where ? `${where}.${key}` : key);
 
 /** String(value) that cannot throw (objects without a prototype have no toString). */
 function safeString(value: unknown): string | undefined {
@@ -104,7 +106,9 @@ function compileIn(list: unknown, where: string): ValueMatcher {
     );
   }
   const strings = new Set(
-    list.filter(v => typeof v === 'string').map(v => (v as string).toUpperCase()),
+    list
+      .filter(v => typeof v === 'string')
+      .map(v => (v as string).toUpperCase()),
   );
   const exactStrings = new Set(list.filter(v => typeof v === 'string'));
   const others = list.filter(v => typeof v !== 'string').map(equalsPrimitive);
@@ -137,7 +141,9 @@ function compileValueMatcher(matcher: unknown, where: string): ValueMatcher {
   if (keys.length !== 1) {
     throw new PredicateCompileError(
       where,
-      `an operator object must have exactly one key, found ${keys.length} (${keys.join(', ')})`,
+      `an operator object must have exactly one key, found ${
+        keys.length
+      } (${keys.join(', ')})`,
     );
   }
   const [operator] = keys;
@@ -179,7 +185,6 @@ function compileValueMatcher(matcher: unknown, where: string): ValueMatcher {
   }
 }
 
-
 function compileLeaf(
   path: string,
   matcherSpec: unknown,
@@ -216,7 +221,9 @@ function compileLeaf(
       const problem = paths.problemAt?.(path, value);
       if (problem) return problem;
       if (found === undefined) return `${label} is not set`;
-      return `${label} is ${describeValue(found)}, expected ${matcher.expected}`;
+      return `${label} is ${describeValue(found)}, expected ${
+        matcher.expected
+      }`;
     },
   };
 }
@@ -244,7 +251,8 @@ function compileAll(parts: CompiledPredicate[]): CompiledPredicate {
         ? testParts
         : (value, evidence) => {
             if (evidence === undefined) return testParts(value);
-            for (const slot of slots) if (evidence[slot] === undefined) return false;
+            for (const slot of slots)
+              if (evidence[slot] === undefined) return false;
             return true;
           },
     explain: (value, evidence) => {
@@ -267,7 +275,8 @@ function compileAny(parts: CompiledPredicate[]): CompiledPredicate {
         ? testParts
         : (value, evidence) => {
             if (evidence === undefined) return testParts(value);
-            for (const slot of slots) if (evidence[slot] !== undefined) return true;
+            for (const slot of slots)
+              if (evidence[slot] !== undefined) return true;
             return false;
           },
     explain: (value, evidence) => {
@@ -298,9 +307,14 @@ function compileLogical(
     };
   }
   if (!Array.isArray(argument)) {
-    throw new PredicateCompileError(at, `${operator} expects an array of predicates`);
+    throw new PredicateCompileError(
+      at,
+      `${operator} expects an array of predicates`,
+    );
   }
-  const parts = argument.map((item, i) => compileNode(item, `${at}[${i}]`, paths));
+  const parts = argument.map((item, i) =>
+    compileNode(item, `${at}[${i}]`, paths),
+  );
   return operator === '$all' ? compileAll(parts) : compileAny(parts);
 }
 
@@ -343,7 +357,9 @@ function compileNode(
       `unsupported operator ${unknownOperator}; supported here: $all, $any, $not`,
     );
   }
-  const leaves = keys.map(path => compileLeaf(path, predicate[path], where, paths));
+  const leaves = keys.map(path =>
+    compileLeaf(path, predicate[path], where, paths),
+  );
   return leaves.length === 1 ? leaves[0] : compileAll(leaves);
 }
 

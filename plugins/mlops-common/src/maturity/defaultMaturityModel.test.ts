@@ -1,6 +1,7 @@
 import { evaluateMaturity } from './evaluateMaturity';
 import { defaultMaturityModel } from './defaultMaturityModel';
 import {
+  declaredDefaultModel,
   LEVEL_ONE_ANNOTATIONS,
   LEVEL_TWO_ANNOTATIONS,
   levelOneEntity,
@@ -10,32 +11,62 @@ import {
 import type { Entity } from '@backstage/catalog-model';
 
 const checkOf = (entity: Entity, id: string) =>
-  evaluateMaturity(entity).checks.find(c => c.id === id);
+  evaluateMaturity(entity, declaredDefaultModel).checks.find(c => c.id === id);
 
-const withAnnotations = (annotations: Record<string, unknown>, type = 'ml-model') =>
-  mlEntity({ type, annotations });
+const withAnnotations = (
+  annotations: Record<string, unknown>,
+  type = 'ml-model',
+) => mlEntity({ type, annotations });
 
 /**
  * Every default check: which evidence makes it pass. Each row is tested both ways: the
  * evidence alone passes the check, and an entity without it fails the check.
  */
 const evidenceByCheck: Array<[string, Record<string, unknown>, string]> = [
-  ['source-control', { 'backstage.io/source-location': 'url:https://x/y' }, 'ml-model'],
+  [
+    'source-control',
+    { 'backstage.io/source-location': 'url:https://x/y' },
+    'ml-model',
+  ],
   ['source-control', { 'github.com/project-slug': 'acme/scorer' }, 'ml-model'],
   ['source-control', { 'gitlab.com/project-slug': 'acme/scorer' }, 'ml-model'],
   ['docs', { 'backstage.io/techdocs-ref': 'dir:.' }, 'ml-model'],
-  ['golden-path-template', { 'backstage.io/source-template': 'template:default/batch-training' }, 'ml-model'],
-  ['container-image', { 'landingzone.ml/container-image': 'registry/x' }, 'ml-model'],
+  [
+    'golden-path-template',
+    { 'backstage.io/source-template': 'template:default/batch-training' },
+    'ml-model',
+  ],
+  [
+    'container-image',
+    { 'landingzone.ml/container-image': 'registry/x' },
+    'ml-model',
+  ],
   ['ci', { 'landingzone.ml/ci': 'github-actions' }, 'ml-model'],
   ['ci', { 'github.com/project-slug': 'acme/scorer' }, 'ml-model'],
   ['ci', { 'jenkins.io/job-full-name': 'ml/scorer' }, 'ml-model'],
-  ['experiment-tracking', { 'landingzone.ml/experiment-tracking': 'mlflow' }, 'ml-model'],
+  [
+    'experiment-tracking',
+    { 'landingzone.ml/experiment-tracking': 'mlflow' },
+    'ml-model',
+  ],
   ['experiment-tracking', { 'mlflow.org/experiment': 'fraud' }, 'ml-model'],
-  ['training-pipeline', { 'landingzone.ml/training-pipeline': 'airflow' }, 'ml-model'],
+  [
+    'training-pipeline',
+    { 'landingzone.ml/training-pipeline': 'airflow' },
+    'ml-model',
+  ],
   ['training-pipeline', { 'janus-idp.io/tekton': 'train' }, 'ml-model'],
   ['model-registry', { 'landingzone.ml/model-registry': 'mlflow' }, 'ml-model'],
-  ['data-validation', { 'landingzone.ml/data-validation': 'great-expectations' }, 'ml-model'],
-  ['model-card', { 'landingzone.ml/model-card': 'docs/model-card.md' }, 'ml-model'],
+  [
+    'data-validation',
+    { 'landingzone.ml/data-validation': 'great-expectations' },
+    'ml-model',
+  ],
+  [
+    'model-card',
+    { 'landingzone.ml/model-card': 'docs/model-card.md' },
+    'ml-model',
+  ],
   ['cd', { 'landingzone.ml/cd': 'argocd' }, 'ml-model'],
   ['cd', { 'argocd/app-selector': 'app=scorer' }, 'ml-model'],
   ['cd', { 'argocd/app-name': 'scorer' }, 'ml-model'],
@@ -43,20 +74,65 @@ const evidenceByCheck: Array<[string, Record<string, unknown>, string]> = [
   ['monitoring', { 'landingzone.ml/monitoring': 'prometheus' }, 'ml-model'],
   ['monitoring', { 'grafana/dashboard-selector': 'title == "x"' }, 'ml-model'],
   ['monitoring', { 'prometheus.io/rule': 'up' }, 'ml-model'],
-  ['drift-detection', { 'landingzone.ml/drift-detection': 'evidently' }, 'ml-model'],
-  ['retraining-trigger', { 'landingzone.ml/retraining-trigger': 'schedule' }, 'ml-model'],
-  ['retraining-trigger', { 'landingzone.ml/retraining-trigger': 'drift' }, 'ml-model'],
-  ['retraining-trigger', { 'landingzone.ml/retraining-trigger': 'schedule, drift' }, 'ml-model'],
+  [
+    'drift-detection',
+    { 'landingzone.ml/drift-detection': 'evidently' },
+    'ml-model',
+  ],
+  [
+    'retraining-trigger',
+    { 'landingzone.ml/retraining-trigger': 'schedule' },
+    'ml-model',
+  ],
+  [
+    'retraining-trigger',
+    { 'landingzone.ml/retraining-trigger': 'drift' },
+    'ml-model',
+  ],
+  [
+    'retraining-trigger',
+    { 'landingzone.ml/retraining-trigger': 'schedule, drift' },
+    'ml-model',
+  ],
   ['rollback', { 'landingzone.ml/rollback': 'true' }, 'ml-model'],
-  ['progressive-rollout', { 'landingzone.ml/rollout-strategy': 'canary' }, 'ml-model'],
-  ['progressive-rollout', { 'landingzone.ml/rollout-strategy': 'blue-green' }, 'ml-model'],
-  ['kubernetes-deployment', { 'backstage.io/kubernetes-id': 'scorer' }, 'ml-model'],
-  ['llm-evaluation-harness', { 'landingzone.ml/evaluation-harness': 'ragas' }, 'llm-app'],
+  [
+    'progressive-rollout',
+    { 'landingzone.ml/rollout-strategy': 'canary' },
+    'ml-model',
+  ],
+  [
+    'progressive-rollout',
+    { 'landingzone.ml/rollout-strategy': 'blue-green' },
+    'ml-model',
+  ],
+  [
+    'kubernetes-deployment',
+    { 'backstage.io/kubernetes-id': 'scorer' },
+    'ml-model',
+  ],
+  [
+    'llm-evaluation-harness',
+    { 'landingzone.ml/evaluation-harness': 'ragas' },
+    'llm-app',
+  ],
+  [
+    'llm-deployed-evaluation',
+    { 'landingzone.ml/evaluation-harness': 'ragas' },
+    'llm-app',
+  ],
   ['llm-data-residency', { 'landingzone.ml/data-residency': 'ca' }, 'llm-app'],
   ['llm-gpu-budget', { 'landingzone.ml/gpu-budget': '0' }, 'llm-app'],
   ['llm-gpu-budget', { 'landingzone.ml/gpu-budget': '12.5' }, 'llm-app'],
-  ['llm-model-provider', { 'landingzone.ml/model-provider': 'aws-bedrock' }, 'llm-app'],
-  ['llm-model-provider', { 'landingzone.ml/model-provider': 'Self-Hosted' }, 'llm-app'],
+  [
+    'llm-model-provider',
+    { 'landingzone.ml/model-provider': 'aws-bedrock' },
+    'llm-app',
+  ],
+  [
+    'llm-model-provider',
+    { 'landingzone.ml/model-provider': 'Self-Hosted' },
+    'llm-app',
+  ],
 ];
 
 describe('default maturity model checks', () => {
@@ -92,12 +168,14 @@ describe('default maturity model checks', () => {
   it('lineage passes with spec.dependsOn or a dependsOn relation', () => {
     expect(checkOf(mlEntity(), 'lineage')?.passed).toBe(false);
     expect(
-      checkOf(mlEntity({ spec: { dependsOn: ['resource:default/ds'] } }), 'lineage')
-        ?.passed,
+      checkOf(
+        mlEntity({ spec: { dependsOn: ['resource:default/ds'] } }),
+        'lineage',
+      )?.passed,
     ).toBe(true);
-    expect(checkOf(mlEntity({ spec: { dependsOn: [] } }), 'lineage')?.passed).toBe(
-      false,
-    );
+    expect(
+      checkOf(mlEntity({ spec: { dependsOn: [] } }), 'lineage')?.passed,
+    ).toBe(false);
     const stitched = {
       ...mlEntity(),
       relations: [{ type: 'dependsOn', targetRef: 'resource:default/ds' }],
@@ -115,15 +193,21 @@ describe('default maturity model checks', () => {
 
   it('fails the provider check for a provider outside the approved list', () => {
     const result = checkOf(
-      withAnnotations({ 'landingzone.ml/model-provider': 'some-startup' }, 'llm-app'),
+      withAnnotations(
+        { 'landingzone.ml/model-provider': 'some-startup' },
+        'llm-app',
+      ),
       'llm-model-provider',
     );
     expect(result?.passed).toBe(false);
-    expect(result?.reason).toContain("'some-startup', expected one of 'azure-openai'");
+    expect(result?.reason).toContain(
+      "'some-startup', expected one of 'azure-openai'",
+    );
   });
 
   it('applies the LLM group only to llm-app entities', () => {
-    const ids = (e: Entity) => evaluateMaturity(e).checks.map(c => c.id);
+    const ids = (e: Entity) =>
+      evaluateMaturity(e, declaredDefaultModel).checks.map(c => c.id);
     expect(ids(mlEntity({ type: 'ml-model' }))).not.toContain('llm-gpu-budget');
     expect(ids(mlEntity({ type: 'llm-app' }))).toContain('llm-gpu-budget');
   });
@@ -131,7 +215,10 @@ describe('default maturity model checks', () => {
 
 describe('default maturity levels', () => {
   it('puts an entity without evidence at Level 0 (Manual)', () => {
-    const result = evaluateMaturity(mlEntity({ spec: { owner: undefined } }));
+    const result = evaluateMaturity(
+      mlEntity({ spec: { owner: undefined } }),
+      declaredDefaultModel,
+    );
     expect(result).toMatchObject({ level: 0, levelName: 'Manual', score: 0 });
     expect(result.nextLevel?.missingChecks).toContain('container-image');
   });
@@ -139,7 +226,10 @@ describe('default maturity levels', () => {
   it.each(['ml-model', 'ml-pipeline', 'ml-service', 'llm-app'])(
     'puts a freshly templated %s at Level 1 (Automated)',
     type => {
-      const result = evaluateMaturity(levelOneEntity(type));
+      const result = evaluateMaturity(
+        levelOneEntity(type),
+        declaredDefaultModel,
+      );
       expect(result).toMatchObject({
         level: 1,
         levelName: 'Automated',
@@ -151,7 +241,10 @@ describe('default maturity levels', () => {
 
   it('keeps Level 0 when a single required Level 1 check fails', () => {
     const { 'landingzone.ml/model-card': _, ...rest } = LEVEL_ONE_ANNOTATIONS;
-    const result = evaluateMaturity(withAnnotations(rest));
+    const result = evaluateMaturity(
+      withAnnotations(rest),
+      declaredDefaultModel,
+    );
     expect(result.level).toBe(0);
     expect(result.nextLevel?.missingChecks).toEqual(['model-card']);
   });
@@ -159,6 +252,7 @@ describe('default maturity levels', () => {
   it('keeps an llm-app at Level 0 without its LLM evidence', () => {
     const result = evaluateMaturity(
       withAnnotations(LEVEL_ONE_ANNOTATIONS, 'llm-app'),
+      declaredDefaultModel,
     );
     expect(result.level).toBe(0);
     expect(result.nextLevel?.missingChecks).toEqual([
@@ -169,14 +263,19 @@ describe('default maturity levels', () => {
     ]);
   });
 
-  it.each(['ml-service', 'llm-app'])('puts a complete %s at Level 2 with score 100', type => {
-    expect(evaluateMaturity(levelTwoEntity(type))).toMatchObject({
-      level: 2,
-      levelName: 'Continuous / self-serve',
-      score: 100,
-      nextLevel: null,
-    });
-  });
+  it.each(['ml-service', 'llm-app'])(
+    'puts a complete %s at Level 2 with score 100',
+    type => {
+      expect(
+        evaluateMaturity(levelTwoEntity(type), declaredDefaultModel),
+      ).toMatchObject({
+        level: 2,
+        levelName: 'Continuous / self-serve',
+        score: 100,
+        nextLevel: null,
+      });
+    },
+  );
 
   it('does not grant Level 2 when Level 1 is incomplete', () => {
     const { 'landingzone.ml/ci': _, ...rest } = LEVEL_ONE_ANNOTATIONS;
@@ -184,15 +283,20 @@ describe('default maturity levels', () => {
       annotations: { ...rest, ...LEVEL_TWO_ANNOTATIONS },
       spec: { dependsOn: ['resource:default/ds'] },
     });
-    const result = evaluateMaturity(entity);
+    const result = evaluateMaturity(entity, declaredDefaultModel);
     expect(result.level).toBe(0);
-    expect(result.progress[1]).toMatchObject({ level: 2, passed: 9, total: 9, reached: false });
+    expect(result.progress[1]).toMatchObject({
+      level: 2,
+      passed: 9,
+      total: 9,
+      reached: false,
+    });
   });
 
   it('reaches Level 2 without the advisory kubernetes-deployment check', () => {
     const entity = levelTwoEntity();
     delete entity.metadata.annotations!['backstage.io/kubernetes-id'];
-    const result = evaluateMaturity(entity);
+    const result = evaluateMaturity(entity, declaredDefaultModel);
     expect(result.level).toBe(2);
     expect(result.score).toBe(95);
   });
@@ -209,15 +313,32 @@ describe('default maturity levels', () => {
       'landingzone.ml/data-validation': 'pandera',
       'landingzone.ml/model-card': 'docs/card.md',
     });
-    expect(evaluateMaturity(entity).level).toBe(1);
+    expect(evaluateMaturity(entity, declaredDefaultModel).level).toBe(1);
   });
 
   it('progress counts applicable checks per level', () => {
-    expect(evaluateMaturity(levelOneEntity()).progress).toEqual([
-      expect.objectContaining({ level: 1, passed: 11, total: 11, requiredTotal: 11, reached: true }),
-      expect.objectContaining({ level: 2, passed: 0, total: 9, requiredTotal: 8, reached: false }),
+    expect(
+      evaluateMaturity(levelOneEntity(), declaredDefaultModel).progress,
+    ).toEqual([
+      expect.objectContaining({
+        level: 1,
+        passed: 11,
+        total: 11,
+        requiredTotal: 11,
+        reached: true,
+      }),
+      expect.objectContaining({
+        level: 2,
+        passed: 0,
+        total: 9,
+        requiredTotal: 8,
+        reached: false,
+      }),
     ]);
-    expect(evaluateMaturity(levelOneEntity('llm-app')).progress[0]).toMatchObject({
+    expect(
+      evaluateMaturity(levelOneEntity('llm-app'), declaredDefaultModel)
+        .progress[0],
+    ).toMatchObject({
       passed: 15,
       total: 15,
     });

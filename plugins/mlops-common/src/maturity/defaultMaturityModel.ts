@@ -8,7 +8,12 @@ import {
   ECOSYSTEM_ANNOTATIONS as ECO,
   EVIDENCE_ANNOTATIONS as EV,
 } from '../annotations';
-import type { EvidenceFormat, MaturityCheck, MaturityModel } from './types';
+import type {
+  EvidenceFormat,
+  FactRequirement,
+  MaturityCheck,
+  MaturityModel,
+} from './types';
 
 const annotation = (key: string) => `metadata.annotations.${key}`;
 
@@ -26,6 +31,14 @@ const anyAnnotation = (...keys: string[]): FilterPredicate =>
 // is the fix for "not created from a template", not for a missing monitoring set-up.
 const GOLDEN_PATHS = 'template:default/batch-training';
 const LLM_APP: FilterPredicate = { 'spec.type': 'llm-app' };
+
+// What pipelines, registries and CI report (see the fact contract). A check with a fact
+// passes on the observation; its annotation condition is the declaration the fact proves.
+const SUCCESSFUL_CI = where('data.status', 'success');
+const fact = (
+  type: string,
+  options: Omit<FactRequirement, 'type'> = {},
+): FactRequirement => ({ type, ...options });
 
 /**
  * Model providers approved by default; platform teams replace the `llm-model-provider`
@@ -67,7 +80,8 @@ const levelOneChecks: MaturityCheck[] = [
     level: 1,
     description:
       'Someone must be accountable for a model in production: alerts, retraining and retirement need an owner.',
-    remediation: 'Set spec.owner to the owning group, e.g. group:default/fraud-ml.',
+    remediation:
+      'Set spec.owner to the owning group, e.g. group:default/fraud-ml.',
     condition: { 'spec.owner': { $exists: true } },
   }),
   check({
@@ -96,15 +110,22 @@ const levelOneChecks: MaturityCheck[] = [
     level: 1,
     description:
       'One image for experimentation and deployment removes "works on my machine" between teams.',
-    remediation: `Build a Docker image in CI and record it in the ${EV.containerImage} annotation.`,
+    remediation: `Build the image in CI and report it: a ci-run fact with data.imageDigest (the generated workflow does this); declare it in ${EV.containerImage}.`,
     condition: anyAnnotation(EV.containerImage),
+    fact: fact('ci-run', {
+      where: {
+        $all: [SUCCESSFUL_CI, where('data.imageDigest', { $exists: true })],
+      },
+    }),
   }),
   check({
     id: 'ci',
-    title: 'Continuous integration',
+    title: 'Green CI run',
     level: 1,
-    description: 'Every change is built and tested automatically before it is merged.',
-    remediation: `Add a CI workflow and the ${EV.ci} annotation (e.g. "github-actions").`,
+    description:
+      'Every change is built and tested automatically before it is merged.',
+    remediation: `Add a CI workflow that reports its runs (a ci-run fact) and the ${EV.ci} annotation (e.g. "github-actions"); the latest run within 30 days must be green.`,
+    fact: fact('ci-run', { within: 'P30D', where: SUCCESSFUL_CI }),
     condition: anyAnnotation(
       EV.ci,
       ECO.githubProjectSlug,
@@ -114,12 +135,17 @@ const levelOneChecks: MaturityCheck[] = [
   }),
   check({
     id: 'experiment-tracking',
-    title: 'Experiment tracking',
+    title: 'Tracked training run in the last 30 days',
     level: 1,
     description:
       'Tracked runs (parameters, metrics, artefacts) make results reproducible and comparable.',
-    remediation: `Log runs to MLflow and add ${ECO.mlflowExperiment} or ${EV.experimentTracking}.`,
-    condition: anyAnnotation(EV.experimentTracking, ECO.mlflowExperiment),
+    remediation: `Log runs to MLflow (set ${ECO.mlflowExperiment} or ${ECO.mlflowExperimentName} so the collector finds them) or report a training-run fact from the pipeline.`,
+    condition: anyAnnotation(
+      EV.experimentTracking,
+      ECO.mlflowExperiment,
+      ECO.mlflowExperimentName,
+    ),
+    fact: fact('training-run', { within: 'P30D' }),
   }),
   check({
     id: 'training-pipeline',
@@ -136,8 +162,9 @@ const levelOneChecks: MaturityCheck[] = [
     level: 1,
     description:
       'Registered model versions let teams share models and roll back to an earlier one.',
-    remediation: `Register models in the registry and add ${EV.modelRegistry} (e.g. "mlflow").`,
+    remediation: `Register a model version (MLflow's registry is read by the collector, or report a model-version fact) and declare ${EV.modelRegistry} (e.g. "mlflow").`,
     condition: anyAnnotation(EV.modelRegistry),
+    fact: fact('model-version'),
   }),
   check({
     id: 'data-validation',
@@ -166,9 +193,10 @@ const llmChecks: MaturityCheck[] = [
     group: 'llm',
     description:
       'Generated output cannot be scored with accuracy alone; an evaluation suite catches regressions.',
-    remediation: `Add an evaluation suite (e.g. ragas) and the ${EV.evaluationHarness} annotation.`,
+    remediation: `Run an evaluation suite (e.g. ragas) that reports an evaluation fact above its threshold, and set ${EV.evaluationHarness}.`,
     appliesTo: LLM_APP,
     condition: anyAnnotation(EV.evaluationHarness),
+    fact: fact('evaluation', { where: where('data.passed', true) }),
   }),
   check({
     id: 'llm-data-residency',
@@ -177,9 +205,12 @@ const llmChecks: MaturityCheck[] = [
     group: 'llm',
     description:
       'Some data must not leave its region (e.g. Canadian health data); the region must be known before prompts flow.',
-    remediation: `Set ${EV.dataResidency} to the region the data must stay in, e.g. "ca".`,
+    remediation: `Set ${EV.dataResidency} to the region the data must stay in, e.g. "ca"; the evaluation run reports the region it called (data.region) as the observation.`,
     appliesTo: LLM_APP,
     condition: anyAnnotation(EV.dataResidency),
+    fact: fact('evaluation', {
+      where: where('data.region', { $exists: true }),
+    }),
   }),
   check({
     id: 'llm-gpu-budget',
@@ -199,10 +230,34 @@ const llmChecks: MaturityCheck[] = [
     group: 'llm',
     description:
       'Third-party model APIs must handle data according to company policy; only reviewed providers qualify.',
-    remediation: `Set ${EV.modelProvider} to one of: ${DEFAULT_APPROVED_MODEL_PROVIDERS.join(', ')}.`,
+    remediation: `Set ${
+      EV.modelProvider
+    } to one of: ${DEFAULT_APPROVED_MODEL_PROVIDERS.join(', ')}.`,
     appliesTo: LLM_APP,
     condition: where(annotation(EV.modelProvider), {
       $in: DEFAULT_APPROVED_MODEL_PROVIDERS,
+    }),
+    // The provider the evaluation actually called, not only what the form said.
+    fact: fact('evaluation', {
+      where: where('data.modelProvider', {
+        $in: DEFAULT_APPROVED_MODEL_PROVIDERS,
+      }),
+    }),
+  }),
+  check({
+    id: 'llm-deployed-evaluation',
+    title: 'Deployed version evaluated above threshold',
+    level: 2,
+    group: 'llm',
+    description:
+      'The version users talk to is the one that passed the evaluation, not an earlier candidate.',
+    remediation:
+      'Run the evaluation suite against the version you deploy and report an evaluation fact with data.modelVersion and passed: true.',
+    appliesTo: LLM_APP,
+    condition: anyAnnotation(EV.evaluationHarness),
+    fact: fact('evaluation', {
+      where: where('data.passed', true),
+      version: 'deployed',
     }),
   }),
 ];
@@ -210,11 +265,14 @@ const llmChecks: MaturityCheck[] = [
 const levelTwoChecks: MaturityCheck[] = [
   check({
     id: 'cd',
-    title: 'Continuous delivery (GitOps)',
+    title: 'Deployed to production',
     level: 2,
     description: 'Deployments happen from Git automatically, not by hand.',
-    remediation: `Deploy with Argo CD (add ${ECO.argocdAppSelector}) or another CD tool and set ${EV.cd}.`,
+    remediation: `Deploy with Argo CD (add ${ECO.argocdAppSelector}) or another CD tool that reports a deployment fact to production; set ${EV.cd}.`,
     condition: anyAnnotation(EV.cd, ECO.argocdAppSelector, ECO.argocdAppName),
+    fact: fact('deployment', {
+      where: where('data.environment', 'production'),
+    }),
   }),
   check({
     id: 'validation-gate',
@@ -222,8 +280,12 @@ const levelTwoChecks: MaturityCheck[] = [
     level: 2,
     description:
       'A candidate model is only promoted when it beats the current one on agreed metrics.',
-    remediation: `Add an automated validation step before promotion and set ${EV.validationGate}: "true".`,
+    remediation: `Add an automated evaluation step before promotion that reports an evaluation fact for the version it promotes (data.modelVersion, passed: true); set ${EV.validationGate}: "true".`,
     condition: anyAnnotation(EV.validationGate),
+    fact: fact('evaluation', {
+      where: where('data.passed', true),
+      version: 'deployed',
+    }),
   }),
   check({
     id: 'monitoring',
@@ -232,16 +294,21 @@ const levelTwoChecks: MaturityCheck[] = [
     description:
       'Model and service KPIs are watched continuously instead of waiting for users to complain.',
     remediation: `Expose metrics and dashboards; add ${EV.monitoring} or ${ECO.grafanaDashboard}.`,
-    condition: anyAnnotation(EV.monitoring, ECO.grafanaDashboard, ECO.prometheusRule),
+    condition: anyAnnotation(
+      EV.monitoring,
+      ECO.grafanaDashboard,
+      ECO.prometheusRule,
+    ),
   }),
   check({
     id: 'drift-detection',
-    title: 'Drift and skew detection',
+    title: 'Drift checks in the last 7 days',
     level: 2,
     description:
       'Changes in input data or predictions are detected before they hurt the business.',
-    remediation: `Add drift detection (e.g. Evidently) and the ${EV.driftDetection} annotation.`,
+    remediation: `Run drift detection (e.g. Evidently) at least weekly and report each run as a drift-check fact; set ${EV.driftDetection}.`,
     condition: anyAnnotation(EV.driftDetection),
+    fact: fact('drift-check', { within: 'P7D' }),
   }),
   check({
     id: 'retraining-trigger',
@@ -249,16 +316,21 @@ const levelTwoChecks: MaturityCheck[] = [
     level: 2,
     description:
       'Models are retrained on a schedule or when drift is detected, without a ticket.',
-    remediation: `Schedule retraining or trigger it on drift; set ${EV.retrainingTrigger} to "schedule", "drift" or "schedule,drift".`,
+    remediation: `Schedule retraining or trigger it on drift and report each run as a retraining fact; set ${EV.retrainingTrigger} to "schedule", "drift" or "schedule,drift".`,
     condition: anyAnnotation(EV.retrainingTrigger),
+    fact: fact('retraining', {
+      where: where('data.trigger', { $in: ['schedule', 'drift'] }),
+    }),
   }),
   check({
     id: 'rollback',
     title: 'Rollback',
     level: 2,
-    description: 'A bad model version can be replaced by the previous one in minutes.',
-    remediation: `Automate rollback to the previous registered version and set ${EV.rollback}: "true".`,
+    description:
+      'A bad model version can be replaced by the previous one in minutes.',
+    remediation: `Keep the previous version registered (a model-version other than the one in production) and automate rollback to it; set ${EV.rollback}: "true".`,
     condition: anyAnnotation(EV.rollback),
+    fact: fact('model-version', { version: 'not-deployed' }),
   }),
   check({
     id: 'lineage',
@@ -327,7 +399,10 @@ function deepFreeze<T>(value: T): T {
 /**
  * The default maturity model, following the seeds: 0 Manual, 1 Automated, 2 Continuous /
  * self-serve, plus an LLM group for `llm-app` entities. All checks are required for their
- * level except `kubernetes-deployment`, which is advisory.
+ * level except `kubernetes-deployment`, which is advisory. Checks a source can observe
+ * (training runs, model versions, CI, images, deployments, evaluations, drift checks,
+ * retraining) carry a `fact`; with the default evidence mode (`observed`) only the
+ * observation counts for those.
  *
  * @public
  */

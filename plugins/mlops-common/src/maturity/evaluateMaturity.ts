@@ -2,6 +2,7 @@ import { compileMaturityModel } from './compileMaturityModel';
 import { defaultMaturityModel } from './defaultMaturityModel';
 import type {
   CompiledMaturityModel,
+  EvaluationContext,
   MaturityEvaluation,
   MaturityModel,
 } from './types';
@@ -20,15 +21,18 @@ function compiled(model: MaturityModel): CompiledMaturityModel {
 
 /**
  * Evaluates the maturity model (the default one unless given) on an entity: level, score,
- * and every applicable check with a human reason. Pure; tolerant of malformed entities.
+ * and every applicable check with a human reason and its evidence, judged on the entity's
+ * facts at `context.now`. Pure; tolerant of malformed entities and facts. An entity the
+ * model does not cover comes back with `applicable: false`.
  *
  * @public
  */
 export function evaluateMaturity(
   entity: unknown,
   model: MaturityModel = defaultMaturityModel,
+  context?: EvaluationContext,
 ): MaturityEvaluation {
-  return compiled(model).evaluate(entity);
+  return compiled(model).evaluate(entity, context);
 }
 
 /**

@@ -19,15 +19,40 @@ describe('compileEvidenceReader', () => {
     [{ type: 'flag' }, 'nothing-to-see', 'nothing-to-see', false],
     [{ type: 'flag' }, 'd', 'd', false],
     [{ type: 'text' }, '\u00a0', undefined, false],
-    [{ type: 'one-or-more-of', values: ['schedule', 'drift'] }, ' Schedule ', ' Schedule ', false],
-    [{ type: 'one-or-more-of', values: ['schedule', 'drift'] }, 'drift,,schedule', undefined, true],
+    [
+      { type: 'one-or-more-of', values: ['schedule', 'drift'] },
+      ' Schedule ',
+      ' Schedule ',
+      false,
+    ],
+    [
+      { type: 'one-or-more-of', values: ['schedule', 'drift'] },
+      'drift,,schedule',
+      undefined,
+      true,
+    ],
     [{ type: 'non-negative-number' }, '120', '120', false],
     [{ type: 'non-negative-number' }, '0.5', '0.5', false],
     [{ type: 'non-negative-number' }, '-3', undefined, true],
     [{ type: 'non-negative-number' }, 'lots', undefined, true],
-    [{ type: 'one-or-more-of', values: ['schedule', 'drift'] }, 'Drift', 'Drift', false],
-    [{ type: 'one-or-more-of', values: ['schedule', 'drift'] }, 'schedule,drift', 'schedule,drift', false],
-    [{ type: 'one-or-more-of', values: ['schedule', 'drift'] }, 'sometimes', undefined, true],
+    [
+      { type: 'one-or-more-of', values: ['schedule', 'drift'] },
+      'Drift',
+      'Drift',
+      false,
+    ],
+    [
+      { type: 'one-or-more-of', values: ['schedule', 'drift'] },
+      'schedule,drift',
+      'schedule,drift',
+      false,
+    ],
+    [
+      { type: 'one-or-more-of', values: ['schedule', 'drift'] },
+      'sometimes',
+      undefined,
+      true,
+    ],
     [{ type: 'text' }, '  ', undefined, false],
     [undefined, 'anything', 'anything', false],
     [undefined, 42, undefined, true],
@@ -40,7 +65,9 @@ describe('compileEvidenceReader', () => {
 
   it('reads entity ref lists', () => {
     const read = reader({ type: 'entity-ref-list' }, 'spec.dependsOn');
-    expect(read.value(['resource:default/ds'])).toEqual(['resource:default/ds']);
+    expect(read.value(['resource:default/ds'])).toEqual([
+      'resource:default/ds',
+    ]);
     expect(read.value([])).toBeUndefined();
     expect(read.problem([])).toBeUndefined();
     expect(read.problem('resource:default/ds')).toBe(

@@ -31,7 +31,8 @@ const isPrintableAscii = (code: number) => code > 0x20 && code < 0x7f;
 function isNegation(s: string): boolean {
   const first = s.charCodeAt(0);
   // `| 0x20` lower-cases an ASCII letter.
-  if (isPrintableAscii(first) && !NEGATION_INITIALS.has(first | 0x20)) return false;
+  if (isPrintableAscii(first) && !NEGATION_INITIALS.has(first | 0x20))
+    return false;
   return NEGATIONS.has(s.trim().toLowerCase());
 }
 
@@ -77,7 +78,9 @@ export interface CompiledEvidenceFormat {
 
 const NONE: ReadonlySet<string> = new Set();
 
-function compileFormat(format: EvidenceFormat | undefined): CompiledEvidenceFormat {
+function compileFormat(
+  format: EvidenceFormat | undefined,
+): CompiledEvidenceFormat {
   switch (format?.type) {
     case undefined:
       return { kind: Kind.AnyString, allowed: NONE };
@@ -96,7 +99,9 @@ function compileFormat(format: EvidenceFormat | undefined): CompiledEvidenceForm
       return { kind: Kind.EntityRefList, allowed: NONE };
     default:
       throw new Error(
-        `unknown evidence format ${JSON.stringify((format as { type: unknown }).type)}`,
+        `unknown evidence format ${JSON.stringify(
+          (format as { type: unknown }).type,
+        )}`,
       );
   }
 }
@@ -131,9 +136,13 @@ export function classifyEvidence(
     case Kind.Text:
       return isBlank(raw) ? Reading.Absent : Reading.Present;
     case Kind.NonNegativeNumber:
-      return NON_NEGATIVE_NUMBER.test(raw) ? Reading.Present : Reading.Malformed;
+      return NON_NEGATIVE_NUMBER.test(raw)
+        ? Reading.Present
+        : Reading.Malformed;
     case Kind.OneOrMoreOf:
-      return isOneOrMoreOf(raw, format.allowed) ? Reading.Present : Reading.Malformed;
+      return isOneOrMoreOf(raw, format.allowed)
+        ? Reading.Present
+        : Reading.Malformed;
     default:
       return Reading.Present;
   }

@@ -1,5 +1,11 @@
 export type {
+  CheckEvidence,
   CheckResult,
+  EvaluationContext,
+  EvidenceMode,
+  EvidenceStatus,
+  FactRequirement,
+  ObservedFact,
   CompiledMaturityModel,
   EvidenceFormat,
   EvidenceProblem,
@@ -19,6 +25,7 @@ export { compileMaturityModel } from './compileMaturityModel';
 export { evaluateMaturity, isMlEntity } from './evaluateMaturity';
 export { parseMaturityModelConfig } from './parseMaturityModelConfig';
 export { MaturityModelError } from './MaturityModelError';
+export { parseIsoDuration, describeAge } from './isoDuration';
 export {
   readMaturityAnnotations,
   toMaturityAnnotations,

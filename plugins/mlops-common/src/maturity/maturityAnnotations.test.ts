@@ -1,6 +1,11 @@
-import { readMaturityAnnotations, toMaturityAnnotations } from './maturityAnnotations';
+import {
+  readMaturityAnnotations,
+  toMaturityAnnotations,
+} from './maturityAnnotations';
 
-const withAnnotations = (annotations: unknown) => ({ metadata: { annotations } });
+const withAnnotations = (annotations: unknown) => ({
+  metadata: { annotations },
+});
 
 describe('maturity annotations', () => {
   it('round-trips what the processor writes', () => {
@@ -47,10 +52,22 @@ describe('maturity annotations', () => {
     withAnnotations(null),
     withAnnotations({}),
     withAnnotations({ 'landingzone.ml/maturity-level': '1' }),
-    withAnnotations({ 'landingzone.ml/maturity-level': 'one', 'landingzone.ml/maturity-score': '5' }),
-    withAnnotations({ 'landingzone.ml/maturity-level': '1', 'landingzone.ml/maturity-score': '101' }),
-    withAnnotations({ 'landingzone.ml/maturity-level': 1, 'landingzone.ml/maturity-score': 5 }),
-    withAnnotations({ 'landingzone.ml/maturity-level': '-1', 'landingzone.ml/maturity-score': '5' }),
+    withAnnotations({
+      'landingzone.ml/maturity-level': 'one',
+      'landingzone.ml/maturity-score': '5',
+    }),
+    withAnnotations({
+      'landingzone.ml/maturity-level': '1',
+      'landingzone.ml/maturity-score': '101',
+    }),
+    withAnnotations({
+      'landingzone.ml/maturity-level': 1,
+      'landingzone.ml/maturity-score': 5,
+    }),
+    withAnnotations({
+      'landingzone.ml/maturity-level': '-1',
+      'landingzone.ml/maturity-score': '5',
+    }),
   ])('returns undefined for %j', entity => {
     expect(readMaturityAnnotations(entity)).toBeUndefined();
   });

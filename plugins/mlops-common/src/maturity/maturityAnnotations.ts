@@ -18,7 +18,10 @@ export interface MaturityAnnotationValues {
  * @public
  */
 export function toMaturityAnnotations(
-  summary: MaturitySummary,
+  summary: Pick<
+    MaturitySummary,
+    'level' | 'score' | 'failingChecks' | 'progress'
+  >,
 ): Record<string, string> {
   return {
     [MATURITY_ANNOTATIONS.level]: String(summary.level),
@@ -41,8 +44,9 @@ const WHOLE_NUMBER = /^\d{1,3}$/;
 export function readMaturityAnnotations(
   entity: unknown,
 ): MaturityAnnotationValues | undefined {
-  const annotations = (entity as { metadata?: { annotations?: unknown } } | null)
-    ?.metadata?.annotations;
+  const annotations = (
+    entity as { metadata?: { annotations?: unknown } } | null
+  )?.metadata?.annotations;
   if (typeof annotations !== 'object' || annotations === null) return undefined;
   const read = (key: string) => {
     const value = (annotations as Record<string, unknown>)[key];
@@ -50,7 +54,12 @@ export function readMaturityAnnotations(
   };
   const level = read(MATURITY_ANNOTATIONS.level);
   const score = read(MATURITY_ANNOTATIONS.score);
-  if (!level || !score || !WHOLE_NUMBER.test(level) || !WHOLE_NUMBER.test(score)) {
+  if (
+    !level ||
+    !score ||
+    !WHOLE_NUMBER.test(level) ||
+    !WHOLE_NUMBER.test(score)
+  ) {
     return undefined;
   }
   const scoreValue = Number(score);

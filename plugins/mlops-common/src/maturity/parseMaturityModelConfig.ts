@@ -3,7 +3,13 @@ import { compilePredicate, PredicateCompileError } from './compilePredicate';
 import { compileMaturityModel } from './compileMaturityModel';
 import { defaultMaturityModel } from './defaultMaturityModel';
 import { MaturityModelError } from './MaturityModelError';
-import type { MaturityCheck, MaturityLevel, MaturityModel } from './types';
+import { parseIsoDuration } from './isoDuration';
+import type {
+  FactRequirement,
+  MaturityCheck,
+  MaturityLevel,
+  MaturityModel,
+} from './types';
 import { CHECK_ID_PATTERN } from './validateModelShape';
 
 const ROOT = 'mlops.maturity';
@@ -23,14 +29,19 @@ function expectObject(value: unknown, key: string, allowed: string[]): Json {
   }
   for (const field of Object.keys(value)) {
     if (!allowed.includes(field)) {
-      fail(`${key}.${field}`, `unknown key; expected one of ${allowed.join(', ')}`);
+      fail(
+        `${key}.${field}`,
+        `unknown key; expected one of ${allowed.join(', ')}`,
+      );
     }
   }
   return value as Json;
 }
 
 function expectArray(value: unknown, key: string): unknown[] {
-  return Array.isArray(value) ? value : fail(key, `expected a list, got ${got(value)}`);
+  return Array.isArray(value)
+    ? value
+    : fail(key, `expected a list, got ${got(value)}`);
 }
 
 function expectString(value: unknown, key: string): string {
@@ -40,7 +51,9 @@ function expectString(value: unknown, key: string): string {
 }
 
 function expectStringList(value: unknown, key: string): string[] {
-  return expectArray(value, key).map((item, i) => expectString(item, `${key}[${i}]`));
+  return expectArray(value, key).map((item, i) =>
+    expectString(item, `${key}[${i}]`),
+  );
 }
 
 function expectInteger(value: unknown, key: string, min: number): number {
@@ -96,24 +109,81 @@ const CHECK_FIELDS = [
   'templateRef',
   'appliesTo',
   'condition',
+  'fact',
 ];
 
+const FACT_FIELDS = ['type', 'within', 'where', 'version', 'requireCondition'];
+
+/** A check's `fact`: the type, the window, the predicate on the fact's data. */
+function readFact(value: unknown, at: string): FactRequirement {
+  const raw = expectObject(value, at, FACT_FIELDS);
+  const fact: FactRequirement = { type: expectString(raw.type, `${at}.type`) };
+  if (raw.within !== undefined) {
+    const within = expectString(raw.within, `${at}.within`);
+    if (parseIsoDuration(within) === undefined) {
+      fail(
+        `${at}.within`,
+        `expected an ISO-8601 duration such as P30D or PT12H, got ${got(
+          within,
+        )}`,
+      );
+    }
+    fact.within = within;
+  }
+  if (raw.where !== undefined)
+    fact.where = expectPredicate(raw.where, `${at}.where`);
+  if (raw.version !== undefined) {
+    if (raw.version !== 'deployed' && raw.version !== 'not-deployed') {
+      fail(
+        `${at}.version`,
+        `expected deployed or not-deployed, got ${got(raw.version)}`,
+      );
+    }
+    fact.version = raw.version as FactRequirement['version'];
+  }
+  if (raw.requireCondition !== undefined) {
+    if (typeof raw.requireCondition !== 'boolean') {
+      fail(
+        `${at}.requireCondition`,
+        `expected true or false, got ${got(raw.requireCondition)}`,
+      );
+    }
+    fact.requireCondition = raw.requireCondition as boolean;
+  }
+  return fact;
+}
+
 /** Fields given override the default check with the same id; new ids need the basics. */
-function readCheck(item: unknown, at: string, existing?: MaturityCheck): MaturityCheck {
+function readCheck(
+  item: unknown,
+  at: string,
+  existing?: MaturityCheck,
+): MaturityCheck {
   const raw = expectObject(item, at, CHECK_FIELDS);
   const id = expectString(raw.id, `${at}.id`);
   if (!CHECK_ID_PATTERN.test(id)) {
-    fail(`${at}.id`, `expected lower-case letters, digits and dashes, got ${got(id)}`);
+    fail(
+      `${at}.id`,
+      `expected lower-case letters, digits and dashes, got ${got(id)}`,
+    );
   }
   if (!existing) {
-    for (const field of ['title', 'level', 'remediation', 'condition']) {
+    for (const field of ['title', 'level', 'remediation']) {
       if (raw[field] === undefined) {
         fail(`${at}.${field}`, `required for the new check '${id}'`);
       }
     }
+    if (raw.condition === undefined && raw.fact === undefined) {
+      fail(
+        `${at}.condition`,
+        `the new check '${id}' needs a condition, a fact, or both`,
+      );
+    }
   }
   const text = (field: string) =>
-    raw[field] === undefined ? undefined : expectString(raw[field], `${at}.${field}`);
+    raw[field] === undefined
+      ? undefined
+      : expectString(raw[field], `${at}.${field}`);
   const check: MaturityCheck = {
     id,
     title: text('title') ?? existing?.title ?? '',
@@ -125,14 +195,31 @@ function readCheck(item: unknown, at: string, existing?: MaturityCheck): Maturit
     required: existing?.required ?? true,
     description: text('description') ?? existing?.description ?? '',
     remediation: text('remediation') ?? existing?.remediation ?? '',
-    condition:
-      raw.condition === undefined
-        ? existing!.condition
-        : expectPredicate(raw.condition, `${at}.condition`),
   };
+  // `condition: null` / `fact: null` drop a default's declaration or observation.
+  const condition =
+    raw.condition === undefined
+      ? existing?.condition
+      : raw.condition === null
+      ? undefined
+      : expectPredicate(raw.condition, `${at}.condition`);
+  if (condition !== undefined) check.condition = condition;
+  const fact =
+    raw.fact === undefined
+      ? existing?.fact
+      : raw.fact === null
+      ? undefined
+      : readFact(raw.fact, `${at}.fact`);
+  if (fact !== undefined) check.fact = fact;
+  if (check.condition === undefined && check.fact === undefined) {
+    fail(at, `check '${id}' needs a condition, a fact, or both`);
+  }
   if (raw.required !== undefined) {
     if (typeof raw.required !== 'boolean') {
-      fail(`${at}.required`, `expected true or false, got ${got(raw.required)}`);
+      fail(
+        `${at}.required`,
+        `expected true or false, got ${got(raw.required)}`,
+      );
     }
     check.required = raw.required as boolean;
   }
@@ -156,21 +243,30 @@ function mergeChecks(value: unknown, base: MaturityCheck[]): MaturityCheck[] {
     if (typeof id === 'string' && seen.has(id)) {
       fail(`${at}.id`, `check '${id}' is configured twice`);
     }
-    const check = readCheck(item, at, typeof id === 'string' ? checks.get(id) : undefined);
+    const check = readCheck(
+      item,
+      at,
+      typeof id === 'string' ? checks.get(id) : undefined,
+    );
     seen.add(check.id);
     checks.set(check.id, check);
   });
   return [...checks.values()];
 }
 
-function removeDisabled(value: unknown, checks: MaturityCheck[]): MaturityCheck[] {
+function removeDisabled(
+  value: unknown,
+  checks: MaturityCheck[],
+): MaturityCheck[] {
   const key = `${ROOT}.disabledChecks`;
   const ids = expectStringList(value, key);
   ids.forEach((id, i) => {
     if (!checks.some(c => c.id === id)) {
       fail(
         `${key}[${i}]`,
-        `unknown check '${id}'; known checks: ${checks.map(c => c.id).join(', ')}`,
+        `unknown check '${id}'; known checks: ${checks
+          .map(c => c.id)
+          .join(', ')}`,
       );
     }
   });
@@ -187,6 +283,8 @@ function removeDisabled(value: unknown, checks: MaturityCheck[]): MaturityCheck[
  * - `checks`: add checks, or override fields of a check with the same id
  * - `disabledChecks`: ids of checks to drop
  * - `entityFilter`: `{ kinds, types }` of entities that count as ML use cases
+ * - `evidence`: `observed` (default) or `declared`, what counts toward a level
+ * - a check's `fact`: `{ type, within, where, version, requireCondition }`
  *
  * @public
  */
@@ -200,9 +298,16 @@ export function parseMaturityModelConfig(
     'checks',
     'disabledChecks',
     'entityFilter',
+    'evidence',
   ]);
-  const levels = raw.levels === undefined ? base.levels : mergeLevels(raw.levels, base.levels);
-  let checks = raw.checks === undefined ? base.checks : mergeChecks(raw.checks, base.checks);
+  const levels =
+    raw.levels === undefined
+      ? base.levels
+      : mergeLevels(raw.levels, base.levels);
+  let checks =
+    raw.checks === undefined
+      ? base.checks
+      : mergeChecks(raw.checks, base.checks);
   if (raw.disabledChecks !== undefined) {
     checks = removeDisabled(raw.disabledChecks, checks);
   }
@@ -221,11 +326,22 @@ export function parseMaturityModelConfig(
           : expectStringList(filter.types, `${key}.types`),
     };
   }
+  let evidence = base.evidence;
+  if (raw.evidence !== undefined) {
+    if (raw.evidence !== 'observed' && raw.evidence !== 'declared') {
+      fail(
+        `${ROOT}.evidence`,
+        `expected observed or declared, got ${got(raw.evidence)}`,
+      );
+    }
+    evidence = raw.evidence as MaturityModel['evidence'];
+  }
   const model: MaturityModel = {
     levels,
     checks,
     entityFilter,
     evidenceFormats: base.evidenceFormats,
+    ...(evidence ? { evidence } : {}),
   };
   try {
     compileMaturityModel(model);

@@ -3,7 +3,9 @@ import { compilePath } from './resolvePath';
 
 describe('compilePath', () => {
   const value = {
-    metadata: { annotations: { 'mlflow.org/experiment': 'fraud', constructor: 'x' } },
+    metadata: {
+      annotations: { 'mlflow.org/experiment': 'fraud', constructor: 'x' },
+    },
     'a.b': { c: 1 },
     a: { x: 2 },
     list: [{ y: 1 }],
@@ -27,10 +29,13 @@ describe('compilePath', () => {
   it.each([
     [{ a: { b: [0] }, 'a.b': {} }, [0]],
     [{ 'a.b': {}, a: { b: [0] } }, {}],
-  ])('takes the first matching key of %j, like getJsonValueAtPath', (input, expected) => {
-    expect(compilePath('a.b')(input)).toEqual(expected);
-    expect(getJsonValueAtPath(input as never, 'a.b')).toEqual(expected);
-  });
+  ])(
+    'takes the first matching key of %j, like getJsonValueAtPath',
+    (input, expected) => {
+      expect(compilePath('a.b')(input)).toEqual(expected);
+      expect(getJsonValueAtPath(input as never, 'a.b')).toEqual(expected);
+    },
+  );
 
   it('returns undefined for values that are not objects', () => {
     for (const input of [null, undefined, 'text', 3, [1]]) {

@@ -38,7 +38,99 @@ export interface MaturityCheck {
   templateRef?: string;
   /** Only entities matching this predicate are subject to the check (default: all). */
   appliesTo?: FilterPredicate;
-  condition: FilterPredicate;
+  /**
+   * The declaration on the entity (annotations, spec). For a check with a `fact` it is what
+   * the fact proves; without a `fact` it decides the check alone. A check has a condition,
+   * a fact, or both.
+   */
+  condition?: FilterPredicate;
+  /** The observation that proves the check, see {@link FactRequirement}. */
+  fact?: FactRequirement;
+}
+
+/**
+ * What a check needs to see observed: the latest fact of `type` matching `where`, no older
+ * than `within`.
+ *
+ * @public
+ */
+export interface FactRequirement {
+  /** The fact type, e.g. `training-run`, `deployment`. */
+  type: string;
+  /** ISO-8601 duration, e.g. `P30D`: a matching fact older than this is stale. */
+  within?: string;
+  /**
+   * A filter predicate on the fact (`type`, `source`, `id`, `observedAt`, `data.*`), e.g.
+   * `{ 'data.environment': 'production' }` or `{ 'data.aliases': { $contains: 'champion' } }`.
+   */
+  where?: FilterPredicate;
+  /**
+   * Relates the fact to the version deployed to production (the latest `deployment` fact
+   * with `data.environment: production`): `deployed` wants the fact's `data.modelVersion`
+   * (or `data.version`) to be that version, `not-deployed` wants another version (one to
+   * roll back to).
+   */
+  version?: 'deployed' | 'not-deployed';
+  /** True: the condition must hold as well (in addition to the fact); default: either proves it. */
+  requireCondition?: boolean;
+}
+
+/**
+ * One observation about one entity, as pushed to or collected by the mlops backend. The
+ * same shape as the fact API's `Fact`; only the fields evaluation reads are named here.
+ *
+ * @public
+ */
+export interface ObservedFact {
+  entityRef: string;
+  type: string;
+  source: string;
+  id: string;
+  /** ISO-8601 instant. */
+  observedAt: string;
+  data: Record<string, unknown>;
+}
+
+/**
+ * How a check's evidence stands:
+ * - `observed`: a fresh fact matching the requirement (or, for a check no source can
+ *   observe, not used);
+ * - `declared`: the entity declares it (annotation, spec) and no source has observed it;
+ * - `contradicted`: declared, but the source's latest fact says otherwise (e.g. the MLflow
+ *   collector found no such experiment, the evaluation failed);
+ * - `stale`: the latest matching fact is older than the check's window;
+ * - `missing`: neither declared nor observed.
+ *
+ * @public
+ */
+export type EvidenceStatus =
+  | 'observed'
+  | 'declared'
+  | 'contradicted'
+  | 'stale'
+  | 'missing';
+
+/**
+ * What counts toward a level: `observed` (only observations, where a check can be
+ * observed) or `declared` (declarations count too, marked self-declared).
+ *
+ * @public
+ */
+export type EvidenceMode = 'observed' | 'declared';
+
+/**
+ * The evidence behind one check result.
+ *
+ * @public
+ */
+export interface CheckEvidence {
+  status: EvidenceStatus;
+  /** Whether a source can observe this check at all (it has a `fact` requirement). */
+  observable: boolean;
+  /** True when the check passes only on its declaration (evidence mode `declared`). */
+  selfDeclared: boolean;
+  /** The fact that decided the status, when one did. */
+  fact?: Pick<ObservedFact, 'type' | 'source' | 'id' | 'observedAt'>;
 }
 
 /**
@@ -82,6 +174,8 @@ export interface MaturityModel {
   checks: MaturityCheck[];
   entityFilter: MaturityEntityFilter;
   evidenceFormats: Record<string, EvidenceFormat>;
+  /** What counts toward a level; default `observed`. */
+  evidence?: EvidenceMode;
 }
 
 /**
@@ -113,6 +207,7 @@ export interface CheckResult {
   description: string;
   remediation: string;
   templateRef?: string;
+  evidence: CheckEvidence;
 }
 
 /**
@@ -138,6 +233,11 @@ export interface LevelProgress {
  * @public
  */
 export interface MaturityEvaluation {
+  /**
+   * False when the model's entity filter does not cover the entity: it is no ML use case,
+   * so it has no level (`level` 0, no checks, no progress — do not show them as a level).
+   */
+  applicable: boolean;
   level: number;
   levelName: string;
   /** 0-100: share of applicable checks that pass. */
@@ -161,6 +261,21 @@ export interface MaturitySummary {
   failingChecks: string[];
   progress: Array<{ level: number; passed: number; total: number }>;
   warnings: EvidenceProblem[];
+  /** Applicable checks a source can observe, and how many of them are observed. */
+  observable: number;
+  observed: number;
+}
+
+/**
+ * What an evaluation reads besides the entity.
+ *
+ * @public
+ */
+export interface EvaluationContext {
+  /** The entity's latest facts (any order); none when omitted. */
+  facts?: readonly ObservedFact[];
+  /** The time freshness is judged at, epoch milliseconds; default now. */
+  now?: number;
 }
 
 /**
@@ -172,8 +287,8 @@ export interface CompiledMaturityModel {
   readonly model: MaturityModel;
   /** Whether the entity is an ML use case according to the model's entity filter. */
   isMlEntity(entity: unknown): boolean;
-  /** Full evaluation with per-check reasons. */
-  evaluate(entity: unknown): MaturityEvaluation;
+  /** Full evaluation with per-check reasons and evidence. */
+  evaluate(entity: unknown, context?: EvaluationContext): MaturityEvaluation;
   /** Level, score, failing check ids and warnings, without building any text. */
-  summarize(entity: unknown): MaturitySummary;
+  summarize(entity: unknown, context?: EvaluationContext): MaturitySummary;
 }

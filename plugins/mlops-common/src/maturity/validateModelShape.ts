@@ -18,11 +18,16 @@ export function validateModelShape(model: MaturityModel): void {
     if (level.level !== i) {
       throw new MaturityModelError(
         'levels',
-        `levels must be numbered 0, 1, 2… without gaps; found ${levels.map(l => l.level).join(', ')}`,
+        `levels must be numbered 0, 1, 2… without gaps; found ${levels
+          .map(l => l.level)
+          .join(', ')}`,
       );
     }
     if (typeof level.name !== 'string' || level.name.trim() === '') {
-      throw new MaturityModelError(`levels[${i}].name`, 'expected a non-empty string');
+      throw new MaturityModelError(
+        `levels[${i}].name`,
+        'expected a non-empty string',
+      );
     }
   });
   const seen = new Set<string>();
@@ -30,20 +35,47 @@ export function validateModelShape(model: MaturityModel): void {
     if (!CHECK_ID_PATTERN.test(check.id)) {
       throw new MaturityModelError(
         `checks[${i}].id`,
-        `expected lower-case letters, digits and dashes, got ${JSON.stringify(check.id)}`,
+        `expected lower-case letters, digits and dashes, got ${JSON.stringify(
+          check.id,
+        )}`,
       );
     }
     if (seen.has(check.id)) {
-      throw new MaturityModelError(`checks[${i}].id`, `duplicate check id '${check.id}'`);
+      throw new MaturityModelError(
+        `checks[${i}].id`,
+        `duplicate check id '${check.id}'`,
+      );
     }
     seen.add(check.id);
-    if (!Number.isInteger(check.level) || check.level < 1 || check.level >= levels.length) {
+    if (check.condition === undefined && check.fact === undefined) {
+      throw new MaturityModelError(
+        `checks[${i}]`,
+        `check '${check.id}' needs a condition, a fact, or both`,
+      );
+    }
+    if (
+      !Number.isInteger(check.level) ||
+      check.level < 1 ||
+      check.level >= levels.length
+    ) {
       throw new MaturityModelError(
         `checks[${i}].level`,
-        `expected a level between 1 and ${levels.length - 1}, got ${JSON.stringify(check.level)}`,
+        `expected a level between 1 and ${
+          levels.length - 1
+        }, got ${JSON.stringify(check.level)}`,
       );
     }
   });
+  if (
+    model.evidence !== undefined &&
+    model.evidence !== 'observed' &&
+    model.evidence !== 'declared'
+  ) {
+    throw new MaturityModelError(
+      'evidence',
+      `expected observed or declared, got ${JSON.stringify(model.evidence)}`,
+    );
+  }
   for (const level of levels.slice(1)) {
     if (!model.checks.some(c => c.level === level.level && c.required)) {
       throw new MaturityModelError(

@@ -1,4 +1,6 @@
 import type { Entity } from '@backstage/catalog-model';
+import type { MaturityModel, ObservedFact } from '../types';
+import { defaultMaturityModel } from '../defaultMaturityModel';
 
 /** Evidence a golden-path template writes at creation: exactly Level 1. */
 export const LEVEL_ONE_ANNOTATIONS: Record<string, string> = {
@@ -75,3 +77,58 @@ export const levelTwoEntity = (type = 'ml-model') =>
     },
     spec: { dependsOn: ['resource:default/claims-dataset'] },
   });
+
+const DAY = 86_400_000;
+
+/** A fact about the test entity, `daysAgo` before `now`. */
+export function factOf(
+  type: string,
+  data: Record<string, unknown>,
+  options: {
+    daysAgo?: number;
+    now?: number;
+    source?: string;
+    id?: string;
+  } = {},
+): ObservedFact {
+  const now = options.now ?? NOW;
+  return {
+    entityRef: 'component:default/fraud-scorer',
+    type,
+    source: options.source ?? 'pipeline',
+    id: options.id ?? `${type}-${options.daysAgo ?? 0}`,
+    observedAt: new Date(now - (options.daysAgo ?? 0) * DAY).toISOString(),
+    data,
+  };
+}
+
+/** A fixed "now" so freshness is deterministic. */
+export const NOW = Date.parse('2026-12-01T12:00:00Z');
+
+/** What a Level 1 pipeline reports: a training run, a model version, a green CI run with its image. */
+export const levelOneFacts = (now = NOW): ObservedFact[] => [
+  factOf(
+    'training-run',
+    { runId: 'r1', metrics: { auc: 0.91 } },
+    { daysAgo: 2, now },
+  ),
+  factOf(
+    'model-version',
+    { registry: 'mlflow', model: 'fraud', version: '3', aliases: ['champion'] },
+    { daysAgo: 2, now },
+  ),
+  factOf(
+    'ci-run',
+    { status: 'success', commit: 'abc', imageDigest: 'sha256:1' },
+    { daysAgo: 1, now },
+  ),
+];
+
+/**
+ * The default model with declarations counting (evidence mode `declared`): the suites that
+ * test what each annotation means use it; evaluateWithFacts.test.ts tests observations.
+ */
+export const declaredDefaultModel: MaturityModel = {
+  ...defaultMaturityModel,
+  evidence: 'declared',
+};
