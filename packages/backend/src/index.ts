@@ -35,4 +35,11 @@ backend.add(import('@landing-zone/plugin-scaffolder-backend-module-mlops'));
 backend.add(catalogModuleMlopsLocalRepositories);
 backend.add(import('@landing-zone/plugin-mlops-backend'));
 
-backend.start();
+// A replica whose startup failed (e.g. a stock plugin lost a migration race on a fresh
+// database) must not keep serving and scheduling half a backend: Backstage only logs the
+// failure and keeps the process alive, so exit and let the orchestrator restart it.
+backend.start().catch(error => {
+  // eslint-disable-next-line no-console
+  console.error('Backend startup failed, exiting:', error);
+  process.exit(1);
+});

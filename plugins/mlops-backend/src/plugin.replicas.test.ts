@@ -1,4 +1,5 @@
 import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
+import { createBackendPlugin } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
   mockServices,
@@ -18,9 +19,23 @@ jest.setTimeout(120_000);
 // Replicas share one database only on PostgreSQL; this is the production topology.
 const databases = TestDatabases.create({ ids: ['POSTGRES_15'] });
 
-function startReplica(knex: Knex) {
+/** A stock plugin failing as the catalog did when two replicas migrated at once. */
+const brokenPlugin = createBackendPlugin({
+  pluginId: 'broken',
+  register(env) {
+    env.registerInit({
+      deps: {},
+      async init() {
+        throw new Error('MigrationLocked: Migration table is already locked');
+      },
+    });
+  },
+});
+
+function startReplica(knex: Knex, extraFeatures: any[] = []) {
   return startTestBackend({
     features: [
+      ...extraFeatures,
       mlopsPlugin,
       schedulerServiceFactory,
       mockServices.database.factory({ knex }),
@@ -46,17 +61,28 @@ async function snapshotRuns(knex: Knex): Promise<number> {
   return Number(row?.value ?? 0);
 }
 
+const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+
+/** Polls until the snapshot count reaches `runs`; the deadline only bounds a failing test. */
+async function waitForRuns(knex: Knex, runs: number, deadlineMs = 60_000) {
+  const deadline = Date.now() + deadlineMs;
+  while ((await snapshotRuns(knex)) < runs && Date.now() < deadline) {
+    await sleep(250);
+  }
+  return snapshotRuns(knex);
+}
+
+/** Longer than a worker tick and a scheduler poll together: time for a wrong extra run. */
+const SETTLE_MS = 12_000;
+
 describe.each(databases.eachSupportedId())('two replicas on %p', id => {
   it('run the snapshot once per period and record a task once', async () => {
     const knex = await databases.init(id);
     const [a, b] = await Promise.all([startReplica(knex), startReplica(knex)]);
     try {
-      const deadline = Date.now() + 60_000;
-      while ((await snapshotRuns(knex)) === 0 && Date.now() < deadline) {
-        await new Promise(resolve => setTimeout(resolve, 250));
-      }
-      // Give the other replica's scheduler several polling rounds to (wrongly) run it too.
-      await new Promise(resolve => setTimeout(resolve, 5_000));
+      await waitForRuns(knex, 1);
+      // Give the other replica several polling rounds to (wrongly) run it too.
+      await sleep(SETTLE_MS);
       expect(await snapshotRuns(knex)).toBe(1);
       expect(
         await knex('mlops_events').where({ type: toTypeCode('first-seen') }),
@@ -78,5 +104,55 @@ describe.each(databases.eachSupportedId())('two replicas on %p', id => {
     } finally {
       await Promise.all([a.stop(), b.stop()]);
     }
+  });
+});
+
+describe.each(databases.eachSupportedId())('replica failures on %p', id => {
+  it('take over a snapshot whose replica died mid-run once its lease lapses', async () => {
+    const knex = await databases.init(id);
+    const replica = await startReplica(knex);
+    try {
+      expect(await waitForRuns(knex, 1)).toBe(1);
+      // What a kill -9 leaves: a due snapshot held by a replica that renews nothing.
+      const now = Date.now();
+      await knex('mlops_snapshot_lease').update({
+        due_at: now,
+        holder: 'dead-replica',
+        started_at: now,
+        expires_at: now + 3_000,
+      });
+      expect(await waitForRuns(knex, 2, 30_000)).toBe(2);
+      expect(await knex('mlops_snapshot_lease').first()).toEqual(
+        expect.objectContaining({ holder: null, due_at: null }),
+      );
+    } finally {
+      await replica.stop();
+    }
+  });
+
+  it('add no snapshot run when a replica restarts', async () => {
+    const knex = await databases.init(id);
+    const first = await startReplica(knex);
+    expect(await waitForRuns(knex, 1)).toBe(1);
+    await first.stop();
+    const restarted = await startReplica(knex);
+    try {
+      await sleep(SETTLE_MS);
+      expect(await snapshotRuns(knex)).toBe(1);
+    } finally {
+      await restarted.stop();
+    }
+  });
+
+  it('never snapshot from a replica whose startup failed', async () => {
+    const knex = await databases.init(id);
+    await expect(startReplica(knex, [brokenPlugin])).rejects.toThrow(
+      /Plugin 'broken' startup failed/,
+    );
+    await sleep(SETTLE_MS);
+    expect(await snapshotRuns(knex)).toBe(0);
+    expect(await knex('mlops_snapshot_lease').first()).toEqual(
+      expect.objectContaining({ due_at: null, holder: null }),
+    );
   });
 });

@@ -3,17 +3,28 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { mlopsPermissions } from '@landing-zone/plugin-mlops-common';
 import { readMlopsBackendConfig } from './config';
 import { HistoryStore } from './database/HistoryStore';
 import { migrateDatabase } from './database/migrateDatabase';
+import { SnapshotLease } from './database/SnapshotLease';
 import { createRouter } from './router/createRouter';
 import { importFailedRuns } from './snapshot/readFailedRuns';
 import { runSnapshot } from './snapshot/runSnapshot';
+import { recordSnapshotFailure } from './snapshot/snapshotStatus';
+import { durationMs } from './snapshot/durationMs';
+import { runUnderLease, TICK_MS } from './snapshot/runUnderLease';
 import { addDays, dayOf } from './service/stats';
 
-/** The id of the scheduled snapshot task (visible in the scheduler's admin API). */
+/**
+ * The id of the scheduled task that marks a snapshot due, on the configured cadence
+ * (visible in the scheduler's admin API; triggering it asks for a snapshot now).
+ */
 export const SNAPSHOT_TASK_ID = 'mlops-history-snapshot';
+/** The id of each replica's local task that runs a due snapshot under the lease. */
+export const SNAPSHOT_WORKER_TASK_ID = 'mlops-history-snapshot-worker';
 
 /**
  * The mlops backend plugin: scheduled history snapshots and the scorecard API.
@@ -34,6 +45,7 @@ export const mlopsPlugin = createBackendPlugin({
         logger: coreServices.logger,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        rootLifecycle: coreServices.rootLifecycle,
         scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
       },
@@ -46,12 +58,8 @@ export const mlopsPlugin = createBackendPlugin({
         const store = new HistoryStore(knex);
         deps.permissionsRegistry.addPermissions(mlopsPermissions);
 
-        // Global scope: the scheduler's database lock lets exactly one replica run it.
-        await deps.scheduler.scheduleTask({
-          id: SNAPSHOT_TASK_ID,
-          scope: 'global',
-          ...config.schedule,
-          fn: async () => {
+        const snapshot = async () => {
+          try {
             await runSnapshot({
               catalog: deps.catalog,
               credentials: await deps.auth.getOwnServiceCredentials(),
@@ -60,15 +68,55 @@ export const mlopsPlugin = createBackendPlugin({
               logger: deps.logger,
               levelCount: config.levelNames.length,
             });
-            await importFailedRuns({
-              discovery: deps.discovery,
-              auth: deps.auth,
-              store,
-              logger: deps.logger,
-              // The cutoff retention uses, so deleted runs are not read back in.
-              sinceDay: addDays(dayOf(new Date()), -config.retentionDays),
-            });
-          },
+          } catch (error) {
+            await recordSnapshotFailure(store);
+            throw error;
+          }
+          await importFailedRuns({
+            discovery: deps.discovery,
+            auth: deps.auth,
+            store,
+            logger: deps.logger,
+            // The cutoff retention uses, so deleted runs are not read back in.
+            sinceDay: addDays(dayOf(new Date()), -config.retentionDays),
+          });
+        };
+
+        // Only a replica whose every plugin started takes part in snapshots: the root
+        // startup hooks run after all plugins started, never on a replica whose startup
+        // failed (which then exits, see packages/backend).
+        const lease = new SnapshotLease(knex);
+        const holder = `${hostname()}:${process.pid}:${randomUUID()}`;
+        deps.rootLifecycle.addStartupHook(async () => {
+          // The cadence: the scheduler's global lock lets one replica mark a snapshot due.
+          // Marking takes milliseconds, so a replica that dies never holds that lock long.
+          await deps.scheduler.scheduleTask({
+            id: SNAPSHOT_TASK_ID,
+            scope: 'global',
+            ...config.schedule,
+            timeout: { minutes: 1 },
+            fn: () => lease.markDue(Date.now()),
+          });
+          // The work: every replica looks for a due snapshot; the lease lets one run it.
+          await deps.scheduler.scheduleTask({
+            id: SNAPSHOT_WORKER_TASK_ID,
+            scope: 'local',
+            frequency: { milliseconds: TICK_MS },
+            timeout: config.schedule.timeout,
+            fn: async () => {
+              try {
+                await runUnderLease({
+                  lease,
+                  holder,
+                  maxRunMs: durationMs(config.schedule.timeout),
+                  logger: deps.logger,
+                  run: snapshot,
+                });
+              } catch (error) {
+                deps.logger.error(`mlops snapshot failed: ${error}`);
+              }
+            },
+          });
         });
 
         deps.httpRouter.use(

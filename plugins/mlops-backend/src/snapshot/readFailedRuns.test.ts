@@ -46,6 +46,18 @@ const tasks = [
     },
   },
   {
+    // Failed because its name is none the catalog takes (too long, a NUL): no use case,
+    // and nothing PostgreSQL would refuse to store.
+    id: 'task-failed-bad-name',
+    status: 'failed',
+    createdAt: '2026-11-20T13:00:00.000Z',
+    spec: {
+      templateInfo: { entityRef: 'template:default/batch-training' },
+      parameters: { name: `${'n'.repeat(300)}\u0000` },
+      steps: goldenPathSteps,
+    },
+  },
+  {
     // Older than the retention cutoff: retention already deleted it once.
     id: 'task-failed-old',
     status: 'failed',

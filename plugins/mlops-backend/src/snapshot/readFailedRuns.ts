@@ -3,6 +3,7 @@ import {
   DiscoveryService,
   LoggerService,
 } from '@backstage/backend-plugin-api';
+import { makeValidator } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import { HistoryStore } from '../database/HistoryStore';
 import { RunRow } from '../database/rows';
@@ -23,6 +24,9 @@ interface ScaffolderTask {
 
 /** The step that makes a template a golden path: it records the use case it creates. */
 const RECORD_ACTION_ID = 'mlops:usecase:record';
+
+/** A run often failed because its name was not one the catalog takes; it names no use case. */
+const { isValidEntityName } = makeValidator();
 
 /**
  * The failed runs of golden-path templates, read from the scaffolder. A run that fails never
@@ -62,8 +66,8 @@ export async function readFailedRuns(options: {
     if (
       !goldenPath ||
       !templateRef ||
+      !isValidEntityName(name) ||
       typeof name !== 'string' ||
-      name === '' ||
       dayOf(task.createdAt) < sinceDay
     ) {
       return [];

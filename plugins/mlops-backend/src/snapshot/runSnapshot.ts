@@ -11,6 +11,9 @@ import { seedDemoHistory } from './demoHistory';
 import { diffEntity, removal } from './diffEntity';
 import { readCatalogUseCases, readTeamTitles } from './readCatalog';
 import { refreshRollups } from './refreshRollups';
+import { UseCaseEvidence } from './useCaseEvidence';
+import { LAST_SUCCESS_KEY } from './snapshotStatus';
+import { findUnstorableField } from './unstorableField';
 
 /** Entities written per transaction. */
 const BATCH_SIZE = 500;
@@ -23,6 +26,8 @@ export interface SnapshotOptions {
   logger: LoggerService;
   levelCount: number;
   now?: Date;
+  /** Evaluate on facts (facts-evaluation); without it the processor's annotations count. */
+  evidence?: UseCaseEvidence;
   /** Called after each committed batch; tests use it to simulate a crash. */
   afterBatch?: (batchIndex: number) => Promise<void> | void;
 }
@@ -31,12 +36,84 @@ export interface SnapshotResult {
   useCases: number;
   changed: number;
   removed: number;
+  /** Entities left out of this snapshot because a value of theirs cannot be stored. */
+  skipped: number;
+}
+
+/**
+ * Leaves out the use cases whose values the tables cannot hold, each with a warning that
+ * names the entity and the field, so one bad entity never stops the others' history.
+ */
+function storableUseCases(
+  useCases: CatalogUseCase[],
+  levelCount: number,
+  logger: LoggerService,
+): { storable: CatalogUseCase[]; skippedRefs: string[] } {
+  const storable: CatalogUseCase[] = [];
+  const skippedRefs: string[] = [];
+  for (const useCase of useCases) {
+    const problem = findUnstorableField(useCase, levelCount);
+    if (problem) {
+      skippedRefs.push(useCase.entityRef);
+      logger.warn(
+        `mlops snapshot: skipped ${JSON.stringify(useCase.entityRef)}: ${
+          problem.field
+        } must be ${problem.expected}`,
+      );
+    } else {
+      storable.push(useCase);
+    }
+  }
+  return { storable, skippedRefs };
+}
+
+/**
+ * Writes the changes batch by batch. A batch the database refuses is written again one
+ * entity at a time, so only the entity at fault is skipped (with a warning naming it);
+ * returns the refs of the skipped ones. When no entity of a batch can be written the fault
+ * is the database's, not an entity's: the snapshot fails.
+ */
+async function applyIsolated(
+  options: SnapshotOptions,
+  changes: EntityChange[],
+): Promise<string[]> {
+  const skipped: string[] = [];
+  for (let i = 0; i * BATCH_SIZE < changes.length; i++) {
+    const batch = changes.slice(i * BATCH_SIZE, (i + 1) * BATCH_SIZE);
+    try {
+      await options.store.applyChanges(batch);
+    } catch (batchError) {
+      const refused: Array<{ ref: string; error: unknown }> = [];
+      for (const change of batch) {
+        try {
+          await options.store.applyChanges([change]);
+        } catch (error) {
+          refused.push({ ref: change.row.entity_ref, error });
+        }
+      }
+      if (refused.length === batch.length && batch.length > 1) {
+        throw batchError;
+      }
+      for (const { ref, error } of refused) {
+        skipped.push(ref);
+        options.logger.warn(
+          `mlops snapshot: skipped ${JSON.stringify(
+            ref,
+          )}: the database refused it: ${String(error)}`,
+        );
+      }
+    }
+    await options.afterBatch?.(i);
+  }
+  return skipped;
 }
 
 async function computeChanges(
   store: HistoryStore,
   useCases: CatalogUseCase[],
   now: string,
+  /** In the catalog but not recorded this time: not removed either. */
+  skippedRefs: string[],
 ): Promise<{ changes: EntityChange[]; removed: number }> {
   const states = await store.getEntityStates();
   // Only new entities take their creation time from the scaffolder; a known one keeps its own.
@@ -46,7 +123,7 @@ async function computeChanges(
   const createdEvents = await store.getCreatedEvents(unseen);
 
   const changes: EntityChange[] = [];
-  const present = new Set<string>();
+  const present = new Set<string>(skippedRefs);
   for (const useCase of useCases) {
     present.add(useCase.entityRef);
     const change = diffEntity(
@@ -82,10 +159,15 @@ export async function runSnapshot(
   const now = nowDate.toISOString();
   const today = dayOf(nowDate);
 
-  const useCases = await readCatalogUseCases(
-    options.catalog,
-    options.credentials,
-    config.mlTypes,
+  const { storable: useCases, skippedRefs } = storableUseCases(
+    await readCatalogUseCases(
+      options.catalog,
+      options.credentials,
+      config.mlTypes,
+      options.evidence && { now: nowDate, ...options.evidence },
+    ),
+    options.levelCount,
+    logger,
   );
   const teamTitles = await readTeamTitles(options.catalog, options.credentials);
 
@@ -100,13 +182,14 @@ export async function runSnapshot(
     );
   }
 
-  const { changes, removed } = await computeChanges(store, useCases, now);
-  for (let i = 0; i * BATCH_SIZE < changes.length; i++) {
-    await store.applyChanges(
-      changes.slice(i * BATCH_SIZE, (i + 1) * BATCH_SIZE),
-    );
-    await options.afterBatch?.(i);
-  }
+  const { changes, removed } = await computeChanges(
+    store,
+    useCases,
+    now,
+    skippedRefs,
+  );
+  const refused = await applyIsolated(options, changes);
+  const skipped = skippedRefs.length + refused.length;
 
   await refreshRollups({
     store,
@@ -121,13 +204,18 @@ export async function runSnapshot(
 
   const runs = Number((await store.getMeta('snapshot.runs')) ?? '0') + 1;
   await store.setMeta('snapshot.runs', String(runs));
-  await store.setMeta('snapshot.lastAt', now);
+  await store.setMeta(LAST_SUCCESS_KEY, now);
   logger.info(
     `mlops snapshot: ${useCases.length} use cases, ${
       changes.length
-    } changed, ${removed} removed, retention deleted ${JSON.stringify(
+    } changed, ${removed} removed, ${skipped} skipped, retention deleted ${JSON.stringify(
       deleted,
     )}`,
   );
-  return { useCases: useCases.length, changed: changes.length, removed };
+  return {
+    useCases: useCases.length,
+    changed: changes.length - refused.length,
+    removed,
+    skipped,
+  };
 }
