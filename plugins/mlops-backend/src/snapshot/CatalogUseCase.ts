@@ -13,4 +13,10 @@ export interface CatalogUseCase {
   /** A valid `landingzone.ml/created-at`, normalised to ISO-8601 UTC. */
   createdAt: string | null;
   maturity: EntityMaturity;
+  /**
+   * The production deployment its facts show (ISO-8601), or null; undefined when the
+   * snapshot ran without facts. Reached production is taken from this first and falls back
+   * to `lifecycle: production` (declared) only when the entity has no such fact.
+   */
+  productionDeployedAt?: string | null;
 }

@@ -24,9 +24,14 @@ export function diffEntity(
 ): EntityChange | undefined {
   const ref = current.entityRef;
   const { level, score } = current.maturity;
-  const isProduction = current.lifecycle === PRODUCTION;
+  // Observed first: the production deployment in its facts; the lifecycle string only
+  // counts (as a declaration) for entities whose facts show no production deployment.
+  const deployedAt = current.productionDeployedAt ?? null;
+  const isProduction = deployedAt !== null || current.lifecycle === PRODUCTION;
   const reachedProductionAt =
-    previous?.reached_production_at ?? (isProduction ? now : null);
+    previous?.reached_production_at ??
+    deployedAt ??
+    (isProduction ? now : null);
 
   const row: EntityRow = {
     entity_ref: ref,
@@ -79,7 +84,7 @@ export function diffEntity(
     events.push({
       entity_ref: ref,
       type: 'reached-production',
-      at: now,
+      at: reachedProductionAt ?? now,
       from_lifecycle: previous?.lifecycle ?? null,
       to_lifecycle: PRODUCTION,
     });

@@ -11,6 +11,7 @@ import {
 } from '@landing-zone/plugin-mlops-common';
 import { CatalogUseCase } from './CatalogUseCase';
 import { readMaturity } from './readMaturity';
+import { productionDeploymentAt, UseCaseEvidence } from './useCaseEvidence';
 
 const PAGE_SIZE = 500;
 
@@ -24,6 +25,9 @@ const USE_CASE_FIELDS = [
   'spec.type',
   'spec.lifecycle',
   'spec.owner',
+  // What checks read besides annotations, for evaluating on facts.
+  'spec.dependsOn',
+  'relations',
 ];
 
 const GROUP_FIELDS = [
@@ -74,11 +78,43 @@ export function toCatalogUseCase(entity: Entity): CatalogUseCase {
   };
 }
 
-/** Reads every ML use case from the catalog, page by page. */
+/**
+ * Evaluates a page of entities on their latest facts (one fact query per page): level,
+ * score and failing checks as observed now, and the production deployment.
+ */
+async function evaluatePage(
+  page: Entity[],
+  evidence: UseCaseEvidence,
+): Promise<CatalogUseCase[]> {
+  const refs = page.map(entity => stringifyEntityRef(entity));
+  const factsByRef = await evidence.facts.latestFacts(refs);
+  const now = (evidence.now ?? new Date()).getTime();
+  return page.map((entity, i) => {
+    const facts = factsByRef.get(refs[i].toLocaleLowerCase('en-US'));
+    const summary = evidence.compiled.summarize(entity, { facts, now });
+    return {
+      ...toCatalogUseCase(entity),
+      maturity: {
+        level: summary.level,
+        score: summary.score,
+        failingChecks: summary.failingChecks,
+        observable: summary.observable,
+        observed: summary.observed,
+      },
+      productionDeployedAt: productionDeploymentAt(facts),
+    };
+  });
+}
+
+/**
+ * Reads every ML use case from the catalog, page by page. With `evidence` each page is
+ * evaluated on its facts; without, the levels are those the catalog processor wrote.
+ */
 export async function readCatalogUseCases(
   catalog: CatalogService,
   credentials: BackstageCredentials,
   mlTypes: string[],
+  evidence?: UseCaseEvidence,
 ): Promise<CatalogUseCase[]> {
   const useCases: CatalogUseCase[] = [];
   for await (const page of catalog.streamEntities(
@@ -89,6 +125,11 @@ export async function readCatalogUseCases(
     },
     { credentials },
   )) {
+    if (evidence) {
+      for (const useCase of await evaluatePage(page, evidence))
+        useCases.push(useCase);
+      continue;
+    }
     for (const entity of page) {
       useCases.push(toCatalogUseCase(entity));
     }

@@ -5,6 +5,9 @@ export interface EntityMaturity {
   level: number;
   score: number;
   failingChecks: string[];
+  /** Checks a source can observe, and how many are observed (only when evaluated on facts). */
+  observable?: number;
+  observed?: number;
 }
 
 /**
