@@ -50,6 +50,16 @@ export interface Config {
          * @deepVisibility frontend
          */
         appliesTo?: any;
+        /**
+         * The observation that proves the check: the latest fact of `type` (training-run,
+         * model-version, evaluation, deployment, drift-check, retraining, ci-run, repository)
+         * matching `where` (a filter predicate on the fact, e.g. `data.passed: true`), no
+         * older than `within` (ISO-8601 duration, e.g. P30D). `version: deployed` ties it to
+         * the version in production, `not-deployed` to another one. `null` drops a default's fact.
+         * @visibility frontend
+         * @deepVisibility frontend
+         */
+        fact?: any;
       }>;
       /**
        * Ids of default checks to drop.
@@ -60,6 +70,14 @@ export interface Config {
        * Which entities count as ML use cases.
        * @visibility frontend
        */
+      /**
+       * What counts toward a level: `observed` (default; a check that a source can observe
+       * passes only on a fresh fact) or `declared` (annotations count too, marked self-declared).
+       * @visibility frontend
+       */
+      evidence?: 'observed' | 'declared';
+      /** How often the catalog refreshes its in-memory copy of the latest facts (default 60). */
+      factsRefreshSeconds?: number;
       entityFilter?: {
         /** Entity kinds, default ["Component"]. @visibility frontend */
         kinds?: string[];

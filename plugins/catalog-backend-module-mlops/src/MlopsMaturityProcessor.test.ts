@@ -1,14 +1,22 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
-import { parseMaturityModelConfig } from '@landing-zone/plugin-mlops-common';
+import {
+  ObservedFact,
+  parseMaturityModelConfig,
+} from '@landing-zone/plugin-mlops-common';
 import fc from 'fast-check';
 import { MlopsMaturityProcessor } from './MlopsMaturityProcessor';
 import { memoryCache } from './testing/memoryCache';
 
-const location = { type: 'url', target: 'https://example.com/catalog-info.yaml' };
+const location = {
+  type: 'url',
+  target: 'https://example.com/catalog-info.yaml',
+};
 
-
-const component = (type: string, annotations: Record<string, string> = {}): Entity => ({
+const component = (
+  type: string,
+  annotations: Record<string, string> = {},
+): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
   metadata: { name: 'scorer', namespace: 'default', annotations },
@@ -28,6 +36,29 @@ const templated = {
   'landingzone.ml/model-card': 'docs/model-card.md',
 };
 
+const observedAt = new Date(Date.now() - 3_600_000).toISOString();
+const pipelineFact = (
+  type: string,
+  data: Record<string, unknown>,
+): ObservedFact => ({
+  entityRef: 'component:default/scorer',
+  type,
+  source: 'pipeline',
+  id: `${type}-1`,
+  observedAt,
+  data,
+});
+/** What the generated pipeline and CI report: enough to observe Level 1. */
+const pipelineFacts = [
+  pipelineFact('training-run', { runId: 'r1', metrics: {} }),
+  pipelineFact('model-version', { model: 'scorer', version: '1', aliases: [] }),
+  pipelineFact('ci-run', {
+    status: 'success',
+    commit: 'c1',
+    imageDigest: 'sha256:1',
+  }),
+];
+
 describe('MlopsMaturityProcessor', () => {
   const run = (
     processor: MlopsMaturityProcessor,
@@ -35,9 +66,16 @@ describe('MlopsMaturityProcessor', () => {
     cache = memoryCache(),
   ) => processor.postProcessEntity(entity, location, jest.fn(), cache);
 
-  it('writes level, score, failing checks and progress on ML entities', async () => {
-    const processor = new MlopsMaturityProcessor({ logger: mockServices.logger.mock() });
+  it('writes level, score, failing checks and progress on ML entities, judged on their facts', async () => {
+    const facts = jest.fn((ref: string) =>
+      ref === 'component:default/scorer' ? pipelineFacts : undefined,
+    );
+    const processor = new MlopsMaturityProcessor({
+      logger: mockServices.logger.mock(),
+      facts,
+    });
     const result = await run(processor, component('ml-model', templated));
+    expect(facts).toHaveBeenCalledWith('component:default/scorer');
     expect(result.metadata.annotations).toMatchObject({
       ...templated,
       'landingzone.ml/maturity-level': '1',
@@ -51,8 +89,31 @@ describe('MlopsMaturityProcessor', () => {
     );
   });
 
+  it('keeps declarations from reaching a level without facts, unless evidence is declared', async () => {
+    const observed = new MlopsMaturityProcessor({
+      logger: mockServices.logger.mock(),
+    });
+    const withoutFacts = await run(observed, component('ml-model', templated));
+    expect(
+      withoutFacts.metadata.annotations?.['landingzone.ml/maturity-level'],
+    ).toBe('0');
+    expect(
+      withoutFacts.metadata.annotations?.['landingzone.ml/failing-checks'],
+    ).toContain('experiment-tracking');
+    const declared = new MlopsMaturityProcessor({
+      logger: mockServices.logger.mock(),
+      model: parseMaturityModelConfig({ evidence: 'declared' }),
+    });
+    const selfDeclared = await run(declared, component('ml-model', templated));
+    expect(
+      selfDeclared.metadata.annotations?.['landingzone.ml/maturity-level'],
+    ).toBe('1');
+  });
+
   it('leaves non-ML entities untouched', async () => {
-    const processor = new MlopsMaturityProcessor({ logger: mockServices.logger.mock() });
+    const processor = new MlopsMaturityProcessor({
+      logger: mockServices.logger.mock(),
+    });
     const service = component('service', templated);
     expect(await run(processor, service)).toBe(service);
     const group: Entity = {
@@ -65,7 +126,9 @@ describe('MlopsMaturityProcessor', () => {
   });
 
   it('overwrites maturity annotations the source tried to set', async () => {
-    const processor = new MlopsMaturityProcessor({ logger: mockServices.logger.mock() });
+    const processor = new MlopsMaturityProcessor({
+      logger: mockServices.logger.mock(),
+    });
     const result = await run(
       processor,
       component('ml-model', {
@@ -73,7 +136,9 @@ describe('MlopsMaturityProcessor', () => {
         'landingzone.ml/evidence-warnings': 'forged',
       }),
     );
-    expect(result.metadata.annotations?.['landingzone.ml/maturity-level']).toBe('0');
+    expect(result.metadata.annotations?.['landingzone.ml/maturity-level']).toBe(
+      '0',
+    );
     expect(result.metadata.annotations).not.toHaveProperty(
       'landingzone.ml/evidence-warnings',
     );
@@ -89,17 +154,22 @@ describe('MlopsMaturityProcessor', () => {
       'landingzone.ml/gpu-budget': 'lots',
     });
 
-    const first = await processor.postProcessEntity(entity, location, emit, cache);
-    expect(first.metadata.annotations?.['landingzone.ml/evidence-warnings']).toBe(
-      'landingzone.ml/gpu-budget',
+    const first = await processor.postProcessEntity(
+      entity,
+      location,
+      emit,
+      cache,
     );
-    expect(first.metadata.annotations?.['landingzone.ml/failing-checks']).toContain(
-      'llm-gpu-budget',
-    );
+    expect(
+      first.metadata.annotations?.['landingzone.ml/evidence-warnings'],
+    ).toBe('landingzone.ml/gpu-budget');
+    expect(
+      first.metadata.annotations?.['landingzone.ml/failing-checks'],
+    ).toContain('llm-gpu-budget');
     expect(emit).not.toHaveBeenCalled();
     expect(logger.warn).toHaveBeenCalledTimes(1);
     expect(logger.warn).toHaveBeenCalledWith(
-      "Malformed MLOps evidence on component:default/scorer: annotation landingzone.ml/gpu-budget is 'lots', expected a number ≥ 0 as a string, e.g. \"120\"",
+      'Malformed MLOps evidence on component:default/scorer: annotation landingzone.ml/gpu-budget is \'lots\', expected a number ≥ 0 as a string, e.g. "120"',
       {
         entity: 'component:default/scorer',
         field: 'metadata.annotations.landingzone.ml/gpu-budget',
@@ -109,7 +179,8 @@ describe('MlopsMaturityProcessor', () => {
     await processor.postProcessEntity(entity, location, emit, cache);
     expect(logger.warn).toHaveBeenCalledTimes(1);
 
-    entity.metadata.annotations!['landingzone.ml/retraining-trigger'] = 'sometimes';
+    entity.metadata.annotations!['landingzone.ml/retraining-trigger'] =
+      'sometimes';
     await processor.postProcessEntity(entity, location, emit, cache);
     expect(logger.warn).toHaveBeenCalledTimes(3);
   });
@@ -119,15 +190,21 @@ describe('MlopsMaturityProcessor', () => {
       entityFilter: { kinds: ['Component'], types: ['service'] },
       levels: [{ level: 1, name: 'Scripted' }],
       disabledChecks: ['model-card'],
+      evidence: 'declared',
     });
-    const processor = new MlopsMaturityProcessor({ logger: mockServices.logger.mock() });
-    const configured = new MlopsMaturityProcessor({ logger: mockServices.logger.mock(), model });
+    const processor = new MlopsMaturityProcessor({
+      logger: mockServices.logger.mock(),
+    });
+    const configured = new MlopsMaturityProcessor({
+      logger: mockServices.logger.mock(),
+      model,
+    });
     const entity = component('service', templated);
     expect(await run(processor, entity)).toBe(entity);
     const result = await run(configured, entity);
-    expect(result.metadata.annotations?.['landingzone.ml/maturity-progress']).toBe(
-      '1=10/10,2=0/9',
-    );
+    expect(
+      result.metadata.annotations?.['landingzone.ml/maturity-progress'],
+    ).toBe('1=10/10,2=0/9');
   });
 
   it('never throws on 10,000 random and malformed entities', async () => {
@@ -142,7 +219,10 @@ describe('MlopsMaturityProcessor', () => {
           name: fc.oneof(fc.constant('x'), garbage),
           annotations: fc.oneof(
             fc.dictionary(
-              fc.constantFrom(...Object.keys(templated), 'landingzone.ml/gpu-budget'),
+              fc.constantFrom(
+                ...Object.keys(templated),
+                'landingzone.ml/gpu-budget',
+              ),
               garbage,
             ),
             garbage,
@@ -151,7 +231,10 @@ describe('MlopsMaturityProcessor', () => {
         garbage,
       ),
       spec: fc.oneof(
-        fc.record({ type: fc.oneof(fc.constant('llm-app'), garbage), dependsOn: garbage }),
+        fc.record({
+          type: fc.oneof(fc.constant('llm-app'), garbage),
+          dependsOn: garbage,
+        }),
         garbage,
       ),
     });

@@ -12,12 +12,19 @@ import {
   defaultMaturityModel,
   MATURITY_ANNOTATIONS,
   MaturityModel,
+  ObservedFact,
   toMaturityAnnotations,
 } from '@landing-zone/plugin-mlops-common';
 
+/** The latest facts of an entity, answered from memory (see LatestFactsCache). */
+export type FactsLookup = (
+  entityRef: string,
+) => readonly ObservedFact[] | undefined;
+
 const WARNINGS_CACHE_KEY = 'evidence-warnings';
 
-const shortPath = (path: string) => path.replace(/^metadata\.annotations\./, '');
+const shortPath = (path: string) =>
+  path.replace(/^metadata\.annotations\./, '');
 
 /** An entity ref for log lines that cannot throw, whatever the entity holds. */
 function safeRef(entity: Entity): string {
@@ -34,7 +41,8 @@ function safeRef(entity: Entity): string {
  * Evaluates the maturity model on ML entities and writes the result as annotations
  * (level, score, failing checks, per-level progress) so the catalog can filter by them.
  *
- * It reads only the entity. Malformed evidence never blocks ingestion: emitting a
+ * It reads the entity and, through `facts`, the latest facts held in memory: no network
+ * or database call per entity. Malformed evidence never blocks ingestion: emitting a
  * processing error would make the catalog keep the entity out (or frozen at its previous
  * version), so instead the fields are listed in the `landingzone.ml/evidence-warnings`
  * annotation and logged once per change as a warning naming the entity and the field.
@@ -44,10 +52,16 @@ function safeRef(entity: Entity): string {
 export class MlopsMaturityProcessor implements CatalogProcessor {
   private readonly compiled: CompiledMaturityModel;
   private readonly logger: LoggerService;
+  private readonly facts: FactsLookup;
 
-  constructor(options: { logger: LoggerService; model?: MaturityModel }) {
+  constructor(options: {
+    logger: LoggerService;
+    model?: MaturityModel;
+    facts?: FactsLookup;
+  }) {
     this.compiled = compileMaturityModel(options.model ?? defaultMaturityModel);
     this.logger = options.logger;
+    this.facts = options.facts ?? (() => undefined);
   }
 
   getProcessorName(): string {
@@ -64,7 +78,11 @@ export class MlopsMaturityProcessor implements CatalogProcessor {
   ): Promise<Entity> {
     try {
       if (!this.compiled.isMlEntity(entity)) return entity;
-      const summary = this.compiled.summarize(entity);
+      const facts = this.facts(stringifyEntityRef(entity));
+      const summary = this.compiled.summarize(
+        entity,
+        facts ? { facts } : undefined,
+      );
       const annotations: Record<string, string> = {
         ...entity.metadata.annotations,
         ...toMaturityAnnotations(summary),
@@ -80,7 +98,9 @@ export class MlopsMaturityProcessor implements CatalogProcessor {
     } catch (error) {
       // Never let a maturity evaluation stop the entity from being ingested.
       this.logger.warn(
-        `Could not evaluate MLOps maturity of ${safeRef(entity)}: ${String(error)}`,
+        `Could not evaluate MLOps maturity of ${safeRef(entity)}: ${String(
+          error,
+        )}`,
       );
       return entity;
     }

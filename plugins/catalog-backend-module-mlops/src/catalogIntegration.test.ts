@@ -71,7 +71,9 @@ spec:
 
 describe('the maturity module in a real catalog backend', () => {
   const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
-  const directory = createMockDirectory({ content: { 'catalog-info.yaml': catalog } });
+  const directory = createMockDirectory({
+    content: { 'catalog-info.yaml': catalog },
+  });
 
   async function startCatalog(databaseId: TestDatabaseId) {
     const knex = await databases.init(databaseId);
@@ -85,10 +87,15 @@ describe('the maturity module in a real catalog backend', () => {
             catalog: {
               rules: [{ allow: ['Component', 'Resource', 'Location'] }],
               locations: [
-                { type: 'file', target: directory.resolve('catalog-info.yaml') },
+                {
+                  type: 'file',
+                  target: directory.resolve('catalog-info.yaml'),
+                },
               ],
               processingInterval: { seconds: 1 },
             },
+            // No mlops backend runs here, so no facts: the levels come from declarations.
+            mlops: { maturity: { evidence: 'declared' } },
           },
         }),
       ],
@@ -120,9 +127,9 @@ describe('the maturity module in a real catalog backend', () => {
           'landingzone.ml/maturity-score': '55',
           'landingzone.ml/maturity-progress': '1=11/11,2=0/9',
         });
-        expect(scorer.metadata.annotations['landingzone.ml/failing-checks']).toMatch(
-          /^cd,validation-gate,/,
-        );
+        expect(
+          scorer.metadata.annotations['landingzone.ml/failing-checks'],
+        ).toMatch(/^cd,validation-gate,/);
 
         // Malformed evidence: still ingested, checks fail, the fields are named.
         const assistant = await readEntity(backend.server, 'claims-assistant');
@@ -131,9 +138,9 @@ describe('the maturity module in a real catalog backend', () => {
           'landingzone.ml/evidence-warnings':
             'landingzone.ml/retraining-trigger,landingzone.ml/gpu-budget',
         });
-        expect(assistant.metadata.annotations['landingzone.ml/failing-checks']).toContain(
-          'llm-gpu-budget',
-        );
+        expect(
+          assistant.metadata.annotations['landingzone.ml/failing-checks'],
+        ).toContain('llm-gpu-budget');
 
         const billing = await readEntity(backend.server, 'billing-api');
         expect(billing.metadata.annotations).not.toHaveProperty(
@@ -143,7 +150,9 @@ describe('the maturity module in a real catalog backend', () => {
         // The catalog can filter by level, as the table and search do.
         const levelOne = await request(backend.server)
           .get('/api/catalog/entities/by-query')
-          .query({ filter: 'metadata.annotations.landingzone.ml/maturity-level=1' })
+          .query({
+            filter: 'metadata.annotations.landingzone.ml/maturity-level=1',
+          })
           .set('Authorization', mockCredentials.user.header());
         expect(levelOne.body.items.map((e: any) => e.metadata.name)).toEqual([
           'fraud-scorer',

@@ -3,6 +3,8 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import { createFetchLatestFacts } from './fetchLatestFacts';
+import { LatestFactsCache } from './LatestFactsCache';
 import { MlopsMaturityProcessor } from './MlopsMaturityProcessor';
 import { readMaturityModelFromConfig } from './readMaturityModelFromConfig';
 
@@ -21,10 +23,36 @@ export const catalogModuleMlopsMaturity = createBackendModule({
         catalog: catalogProcessingExtensionPoint,
         config: coreServices.rootConfig,
         logger: coreServices.logger,
+        discovery: coreServices.discovery,
+        auth: coreServices.auth,
+        scheduler: coreServices.scheduler,
       },
-      async init({ catalog, config, logger }) {
+      async init({ catalog, config, logger, discovery, auth, scheduler }) {
         const model = readMaturityModelFromConfig(config);
-        catalog.addProcessor(new MlopsMaturityProcessor({ logger, model }));
+        const facts = new LatestFactsCache(
+          createFetchLatestFacts({ discovery, auth }),
+          logger,
+        );
+        // Local scope: every catalog replica keeps its own copy of the facts.
+        await scheduler.scheduleTask({
+          id: 'mlops-maturity-facts-refresh',
+          scope: 'local',
+          frequency: {
+            seconds:
+              config.getOptionalNumber('mlops.maturity.factsRefreshSeconds') ??
+              60,
+          },
+          timeout: { minutes: 2 },
+          initialDelay: { seconds: 5 },
+          fn: () => facts.refresh(),
+        });
+        catalog.addProcessor(
+          new MlopsMaturityProcessor({
+            logger,
+            model,
+            facts: ref => facts.factsOf(ref),
+          }),
+        );
         logger.info(
           `MLOps maturity model: ${model.levels.length} levels, ${model.checks.length} checks`,
         );

@@ -299,6 +299,8 @@ export function parseMaturityModelConfig(
     'disabledChecks',
     'entityFilter',
     'evidence',
+    // Read by the catalog module's facts refresh, not part of the model.
+    'factsRefreshSeconds',
   ]);
   const levels =
     raw.levels === undefined
