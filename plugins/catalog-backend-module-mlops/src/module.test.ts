@@ -10,7 +10,9 @@ describe('catalogModuleMlopsMaturity', () => {
       extensionPoints: [[catalogProcessingExtensionPoint, { addProcessor }]],
       features: [catalogModuleMlopsMaturity],
     });
-    expect(addProcessor).toHaveBeenCalledWith(expect.any(MlopsMaturityProcessor));
+    expect(addProcessor).toHaveBeenCalledWith(
+      expect.any(MlopsMaturityProcessor),
+    );
   });
 
   it('evaluates with the model from app-config', async () => {
@@ -20,7 +22,9 @@ describe('catalogModuleMlopsMaturity', () => {
       features: [
         catalogModuleMlopsMaturity,
         mockServices.rootConfig.factory({
-          data: { mlops: { maturity: { entityFilter: { types: ['service'] } } } },
+          data: {
+            mlops: { maturity: { entityFilter: { types: ['service'] } } },
+          },
         }),
       ],
     });
@@ -37,19 +41,25 @@ describe('catalogModuleMlopsMaturity', () => {
       jest.fn(),
       { get: async () => undefined, set: async () => {} },
     );
-    expect(result.metadata.annotations?.['landingzone.ml/maturity-level']).toBe('0');
+    expect(result.metadata.annotations?.['landingzone.ml/maturity-level']).toBe(
+      '0',
+    );
   });
 
   it('fails start-up on invalid config, naming the key', async () => {
     await expect(
       startTestBackend({
-        extensionPoints: [[catalogProcessingExtensionPoint, { addProcessor: jest.fn() }]],
+        extensionPoints: [
+          [catalogProcessingExtensionPoint, { addProcessor: jest.fn() }],
+        ],
         features: [
           catalogModuleMlopsMaturity,
           mockServices.rootConfig.factory({
             data: {
               mlops: {
-                maturity: { checks: [{ id: 'cd', condition: { 'spec.x': { $gt: 1 } } }] },
+                maturity: {
+                  checks: [{ id: 'cd', condition: { 'spec.x': { $gt: 1 } } }],
+                },
               },
             },
           }),
