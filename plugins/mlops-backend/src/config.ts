@@ -3,7 +3,10 @@ import {
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
-import { parseMaturityModelConfig } from '@landing-zone/plugin-mlops-common';
+import {
+  MaturityModel,
+  parseMaturityModelConfig,
+} from '@landing-zone/plugin-mlops-common';
 
 /** Settings that turn hours into money (see README, "value"). */
 export interface ValueSettings {
@@ -15,6 +18,8 @@ export interface ValueSettings {
 
 /** Everything the mlops backend reads from app-config, with defaults applied. */
 export interface MlopsBackendConfig {
+  /** The maturity model from `mlops.maturity`, parsed once here and served at GET /model. */
+  model: MaturityModel;
   mlTypes: string[];
   /** Names of the maturity levels, index = level (from the shared maturity model). */
   levelNames: string[];
@@ -83,6 +88,7 @@ export function readMlopsBackendConfig(root: Config): MlopsBackendConfig {
   const hourlyCost = value ? readNonNegative(value, 'hourlyCost', 100) : 100;
 
   return {
+    model,
     mlTypes,
     levelNames: [...model.levels]
       .sort((a, b) => a.level - b.level)

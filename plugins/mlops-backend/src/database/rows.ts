@@ -1,4 +1,4 @@
-import { UseCaseEventType } from '@landing-zone/plugin-mlops-common';
+import { UseCaseEventTypeEnum as UseCaseEventType } from '../schema/openapi/generated/models';
 import { SnapshotEventType } from './eventTypes';
 
 /*

@@ -3,27 +3,25 @@ import {
   LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
-  EntityHistoryResponse,
   mlopsScorecardReadPermission,
   mlopsUseCaseRecordPermission,
-  OverviewResponse,
-  TeamDetailResponse,
-  TeamsResponse,
-  TemplatesResponse,
-  Window,
 } from '@landing-zone/plugin-mlops-common';
-import { Request, Router } from 'express';
+import { Request } from 'express';
 import { MlopsBackendConfig } from '../config';
 import { HistoryStore } from '../database/HistoryStore';
 import { ORGANISATION } from '../database/rows';
-import { spec } from '../schema/openapi.generated';
-import { defaultPeriod, Period } from '../service/summarize';
-import { TeamWindowSummary } from '../snapshot/refreshRollups';
+import { createOpenApiRouter, GetTeams } from '../schema/openapi';
+import {
+  defaultPeriod,
+  Period,
+  TeamWindowSummary,
+  Window,
+  WINDOW_OF_PARAM,
+} from '../service/summarize';
 import { authorize } from './authorize';
 import { teamsCsv } from './csv';
 import {
@@ -42,12 +40,13 @@ export interface RouterOptions {
   logger: LoggerService;
 }
 
-/** Query parameters were validated against openapi.yaml before a handler runs. */
-function readWindow(req: Request): { window: Window; period: Period } {
-  const window = Number(req.query.window ?? 90) as Window;
-  const period =
-    (req.query.period as Period | undefined) ?? defaultPeriod(window);
-  return { window, period };
+/** The window and trend period a request asks for (validated against openapi.yaml). */
+function readWindow(query: Pick<GetTeams['query'], 'window' | 'period'>): {
+  window: Window;
+  period: Period;
+} {
+  const window = query.window ? WINDOW_OF_PARAM[query.window] : 90;
+  return { window, period: query.period ?? defaultPeriod(window) };
 }
 
 function emptySummary(
@@ -73,16 +72,14 @@ function emptySummary(
 /** The REST API under /api/mlops; every route authenticates and checks a permission. */
 export async function createRouter(options: RouterOptions) {
   const { store, config, catalog } = options;
-  // The spec validates requests; response bodies are typed by the shared wire types
-  // (which the frontend compiles against), so the router is used as a plain one.
-  const router: Router = createValidatedOpenApiRouter(spec);
+  // Generated from openapi.yaml: requests are validated and handlers typed by the spec.
+  const router = await createOpenApiRouter();
   const canRead = (req: Request) =>
     authorize(req, mlopsScorecardReadPermission, options);
 
-  const readSummaries = async (req: Request) => {
-    const { window, period } = readWindow(req);
-    const team = req.query.team as string | undefined;
-    const rows = await store.readTeamWindows(window, period, team);
+  const readSummaries = async (query: GetTeams['query']) => {
+    const { window, period } = readWindow(query);
+    const rows = await store.readTeamWindows(window, period, query.team);
     return {
       window,
       summaries: rows
@@ -91,15 +88,20 @@ export async function createRouter(options: RouterOptions) {
     };
   };
 
+  router.get('/model', async (req, res) => {
+    await canRead(req);
+    res.json(config.model);
+  });
+
   router.get('/overview', async (req, res) => {
     await canRead(req);
-    const { window, period } = readWindow(req);
-    const teamRef = (req.query.team as string | undefined) ?? ORGANISATION;
+    const { window, period } = readWindow(req.query);
+    const teamRef = req.query.team ?? ORGANISATION;
     const [row] = await store.readTeamWindows(window, period, teamRef);
     const summary: TeamWindowSummary = row
       ? JSON.parse(row.summary)
       : emptySummary(teamRef, config);
-    const body: OverviewResponse = {
+    res.json({
       window,
       generatedAt:
         (await store.getMeta('snapshot.lastAt')) ?? new Date().toISOString(),
@@ -115,24 +117,18 @@ export async function createRouter(options: RouterOptions) {
       levels: summary.levels,
       levelNames: config.levelNames,
       trend: summary.trend,
-    };
-    res.json(body);
+    });
   });
 
   router.get('/teams', async (req, res) => {
     await canRead(req);
-    const { window, summaries } = await readSummaries(req);
-    const body: TeamsResponse = {
-      window,
-      levelNames: config.levelNames,
-      teams: summaries,
-    };
-    res.json(body);
+    const { window, summaries } = await readSummaries(req.query);
+    res.json({ window, levelNames: config.levelNames, teams: summaries });
   });
 
   router.get('/teams.csv', async (req, res) => {
     await canRead(req);
-    const { window, summaries } = await readSummaries(req);
+    const { window, summaries } = await readSummaries(req.query);
     res
       .type('text/csv')
       .attachment(`mlops-teams-${window}d.csv`)
@@ -141,7 +137,7 @@ export async function createRouter(options: RouterOptions) {
 
   router.get('/teams/:namespace/:name', async (req, res) => {
     await canRead(req);
-    const { window, period } = readWindow(req);
+    const { window, period } = readWindow(req.query);
     const teamRef = stringifyEntityRef({
       kind: 'group',
       namespace: req.params.namespace,
@@ -151,11 +147,11 @@ export async function createRouter(options: RouterOptions) {
     if (!row) {
       throw new NotFoundError(`No ML use cases recorded for team ${teamRef}`);
     }
-    const body: TeamDetailResponse = {
+    res.json({
       team: toTeamSummary(JSON.parse(row.summary)),
       useCases: (await store.listTeamEntities(teamRef)).map(toUseCaseSummary),
-    };
-    res.json(body);
+      levelNames: config.levelNames,
+    });
   });
 
   router.get('/entities/:kind/:namespace/:name/history', async (req, res) => {
@@ -172,7 +168,7 @@ export async function createRouter(options: RouterOptions) {
       throw new NotFoundError(`Entity ${entityRef} not found`);
     }
     const current = await store.getEntity(entityRef);
-    const body: EntityHistoryResponse = {
+    res.json({
       entityRef,
       current:
         current && current.removed_at === null
@@ -184,21 +180,19 @@ export async function createRouter(options: RouterOptions) {
         level: s.level,
         score: s.score,
       })),
-    };
-    res.json(body);
+    });
   });
 
   router.get('/templates', async (req, res) => {
     await canRead(req);
-    const body: TemplatesResponse = {
+    res.json({
       levelNames: config.levelNames,
       templates: templateAnalytics(
         await store.listTemplateUseCases(),
         await store.countTemplateRuns(),
         config.levelNames.length,
       ),
-    };
-    res.json(body);
+    });
   });
 
   router.post('/events/created', async (req, res) => {

@@ -1,4 +1,4 @@
-import { TeamSummary } from '@landing-zone/plugin-mlops-common';
+import { TeamSummary } from '../schema/openapi/generated/models';
 
 /**
  * Quotes a CSV cell. Cells a spreadsheet would run as a formula (=, +, -, @, tab, CR)

@@ -1,12 +1,12 @@
 import {
+  TeamSummary,
   TemplateAnalytics,
   UseCaseEvent,
   UseCaseSummary,
-  TeamSummary,
-} from '@landing-zone/plugin-mlops-common';
+} from '../schema/openapi/generated/models';
 import { TemplateRow } from '../database/HistoryStore';
 import { EntityRow, HistoryEventRow } from '../database/rows';
-import { TeamWindowSummary } from '../snapshot/refreshRollups';
+import { TeamWindowSummary } from '../service/summarize';
 
 export function toUseCaseSummary(row: EntityRow): UseCaseSummary {
   return {

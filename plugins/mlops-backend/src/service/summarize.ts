@@ -1,15 +1,24 @@
-import {
-  LeadTimeStats,
-  TrendPoint,
-  Window,
-} from '@landing-zone/plugin-mlops-common';
 import { ValueSettings } from '../config';
+import { GetOverview } from '../schema/openapi';
+import { TeamSummary, ValueSaved } from '../schema/openapi/generated/models';
 import { addDays, leadTimeDays, leadTimeStats, round1 } from './stats';
 
 /** Trend bucket size. */
 export type Period = 'week' | 'month';
 
-export const WINDOWS: Window[] = [30, 90, 365];
+/** Days a figure covers. */
+export type Window = 30 | 90 | 365;
+
+/**
+ * The `window` query parameter (as openapi.yaml lists it) to days: a window added to the
+ * spec is a type error here until it is mapped.
+ */
+export const WINDOW_OF_PARAM: Record<
+  NonNullable<GetOverview['query']['window']>,
+  Window
+> = { '30': 30, '90': 90, '365': 365 };
+
+export const WINDOWS: Window[] = Object.values(WINDOW_OF_PARAM);
 export const PERIODS: Period[] = ['week', 'month'];
 
 const PERIOD_DAYS: Record<Period, number> = { week: 7, month: 30 };
@@ -35,18 +44,13 @@ export interface DayState {
   levelSum: number;
 }
 
-export interface Summary {
-  useCases: number;
-  inProduction: number;
-  levels: number[];
-  averageLevel: number;
-  averageScore: number;
-  throughput: number;
-  leadTime: LeadTimeStats;
-  flowLoad: number;
-  trend: TrendPoint[];
-  valueSaved: { hours: number; currency: string; amount: number };
-}
+/** A team's figures for one window and period (the API's TeamSummary plus the value saved). */
+export type Summary = Omit<TeamSummary, 'teamRef' | 'title'> & {
+  valueSaved: ValueSaved;
+};
+
+/** What `mlops_team_windows.summary` holds: a team's figures with its ref and title. */
+export type TeamWindowSummary = TeamSummary & { valueSaved: ValueSaved };
 
 export interface SummarizeInput {
   useCases: UseCaseFacts[];

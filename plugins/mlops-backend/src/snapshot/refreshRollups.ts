@@ -1,4 +1,3 @@
-import { TeamSummary } from '@landing-zone/plugin-mlops-common';
 import { ValueSettings } from '../config';
 import { HistoryStore } from '../database/HistoryStore';
 import { EntityRow, ORGANISATION, TeamDayRow } from '../database/rows';
@@ -7,13 +6,10 @@ import {
   DayState,
   PERIODS,
   summarize,
-  Summary,
+  TeamWindowSummary,
   UseCaseFacts,
   WINDOWS,
 } from '../service/summarize';
-
-/** What `mlops_team_windows.summary` holds: a team's figures for one window and period. */
-export type TeamWindowSummary = TeamSummary & Pick<Summary, 'valueSaved'>;
 
 export interface RefreshRollupsOptions {
   store: HistoryStore;

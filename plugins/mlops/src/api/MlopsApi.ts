@@ -1,12 +1,15 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
   EntityHistoryResponse,
+  MaturityModelResponse,
   OverviewResponse,
   TeamDetailResponse,
   TeamsResponse,
   TemplatesResponse,
-  Window,
 } from '@landing-zone/plugin-mlops-common';
+
+/** A reporting window in days: the values of the API's `window` parameter. @public */
+export type Window = 30 | 90 | 365;
 
 /** A catalog entity's kind, namespace and name, as used in the REST paths. @public */
 export interface EntityName {
@@ -16,11 +19,13 @@ export interface EntityName {
 }
 
 /**
- * Reads the mlops backend's precomputed scorecards.
+ * Reads the mlops backend's precomputed scorecards and the maturity model it serves.
  *
  * @public
  */
 export interface MlopsApi {
+  /** The maturity model the backend parsed from `mlops.maturity`: the one the portal uses. */
+  getMaturityModel(): Promise<MaturityModelResponse>;
   getOverview(window: Window): Promise<OverviewResponse>;
   getTeams(window: Window): Promise<TeamsResponse>;
   getTeam(

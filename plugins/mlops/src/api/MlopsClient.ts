@@ -1,80 +1,87 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  DefaultApiClient,
   EntityHistoryResponse,
+  GetOverview,
+  MaturityModelResponse,
   OverviewResponse,
   TeamDetailResponse,
   TeamsResponse,
   TemplatesResponse,
-  Window,
+  TypedResponse,
 } from '@landing-zone/plugin-mlops-common';
-import { EntityName, MlopsApi } from './MlopsApi';
+import { EntityName, MlopsApi, Window } from './MlopsApi';
+
+/** The `window` query parameter; a window the spec drops is a type error here. */
+const windowParam = (
+  window: Window,
+): NonNullable<GetOverview['query']['window']> => `${window}`;
 
 /**
- * Talks to the mlops backend through `fetchApi`, so the user's Backstage token is attached.
+ * The frontend's MlopsApi on the client generated from openapi.yaml. Requests go through
+ * `fetchApi`, so the user's Backstage token is attached; an error answer becomes a
+ * ResponseError carrying the server's message.
  *
  * @public
  */
-const segment = (value: string) => encodeURIComponent(value);
-
 export class MlopsClient implements MlopsApi {
-  private readonly discoveryApi: DiscoveryApi;
-  private readonly fetchApi: FetchApi;
+  private readonly client: DefaultApiClient;
 
   constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
-    this.discoveryApi = options.discoveryApi;
-    this.fetchApi = options.fetchApi;
+    this.client = new DefaultApiClient(options);
   }
 
-  getOverview(window: Window): Promise<OverviewResponse> {
-    return this.getJson(`/overview?window=${window}`);
+  async getMaturityModel(): Promise<MaturityModelResponse> {
+    return readJson(await this.client.getMaturityModel({}));
   }
 
-  getTeams(window: Window): Promise<TeamsResponse> {
-    return this.getJson(`/teams?window=${window}`);
+  async getOverview(window: Window): Promise<OverviewResponse> {
+    return readJson(
+      await this.client.getOverview({ query: { window: windowParam(window) } }),
+    );
   }
 
-  getTeam(
+  async getTeams(window: Window): Promise<TeamsResponse> {
+    return readJson(
+      await this.client.getTeams({ query: { window: windowParam(window) } }),
+    );
+  }
+
+  async getTeam(
     team: { namespace: string; name: string },
     window: Window,
   ): Promise<TeamDetailResponse> {
-    return this.getJson(
-      `/teams/${segment(team.namespace)}/${segment(
-        team.name,
-      )}?window=${window}`,
+    return readJson(
+      await this.client.getTeam({
+        path: team,
+        query: { window: windowParam(window) },
+      }),
     );
   }
 
-  getEntityHistory(entity: EntityName): Promise<EntityHistoryResponse> {
-    return this.getJson(
-      `/entities/${segment(entity.kind)}/${segment(entity.namespace)}/${segment(
-        entity.name,
-      )}/history`,
-    );
+  async getEntityHistory(entity: EntityName): Promise<EntityHistoryResponse> {
+    return readJson(await this.client.getEntityHistory({ path: entity }));
   }
 
-  getTemplates(): Promise<TemplatesResponse> {
-    return this.getJson('/templates');
+  async getTemplates(): Promise<TemplatesResponse> {
+    return readJson(await this.client.getTemplates({}));
   }
 
   async getTeamsCsv(window: Window): Promise<string> {
-    const response = await this.request(`/teams.csv?window=${window}`);
-    return response.text();
-  }
-
-  private async getJson<T>(path: string): Promise<T> {
-    const response = await this.request(path);
-    return (await response.json()) as T;
-  }
-
-  private async request(path: string): Promise<Response> {
-    const baseUrl = await this.discoveryApi.getBaseUrl('mlops');
-    const response = await this.fetchApi.fetch(`${baseUrl}${path}`);
+    const response = await this.client.getTeamsCsv({
+      query: { window: windowParam(window) },
+    });
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
-    return response;
+    return response.text();
   }
 }
 
-// Entity names may contain characters that are meaningful in a URL path.
+async function readJson<T>(response: TypedResponse<T>): Promise<T> {
+  if (!response.ok) {
+    throw await ResponseError.fromResponse(response);
+  }
+  return response.json();
+}

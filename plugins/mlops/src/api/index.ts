@@ -1,3 +1,3 @@
 export { mlopsApiRef } from './MlopsApi';
-export type { MlopsApi, EntityName } from './MlopsApi';
+export type { MlopsApi, EntityName, Window } from './MlopsApi';
 export { MlopsClient } from './MlopsClient';

@@ -6,9 +6,9 @@ import {
   TeamsResponse,
   TemplatesResponse,
   TrendPoint,
-  Window,
+  defaultMaturityModel,
 } from '@landing-zone/plugin-mlops-common';
-import { MlopsApi } from '../api';
+import { MlopsApi, Window } from '../api';
 
 export const LEVEL_NAMES = ['Manual', 'Automated', 'Self-serve'];
 
@@ -142,6 +142,8 @@ export function fakeMlopsApi(
   overrides: Partial<Record<keyof MlopsApi, jest.Mock>> = {},
 ): jest.Mocked<MlopsApi> {
   const api = {
+    // The default model stands for what the backend serves when mlops.maturity is unset.
+    getMaturityModel: jest.fn(async () => defaultMaturityModel),
     getOverview: jest.fn(async (window: Window) => overview(window)),
     getTeams: jest.fn(async (window: Window) => teams(window)),
     getTeam: jest.fn(async () => teamDetail()),

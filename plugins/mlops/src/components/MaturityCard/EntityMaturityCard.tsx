@@ -8,8 +8,10 @@ import { InfoCard } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import useAsync from 'react-use/esm/useAsync';
+import Skeleton from '@material-ui/lab/Skeleton';
 import {
   evaluateMaturity,
+  MaturityModel,
   readMaturityAnnotations,
 } from '@landing-zone/plugin-mlops-common';
 import { mlopsApiRef } from '../../api';
@@ -17,6 +19,7 @@ import { CheckList } from './CheckList';
 import { LevelHistoryChart } from './LevelHistoryChart';
 import { MaturityHeadline } from './MaturityHeadline';
 import { useMaturityModel } from '../shared/useMaturityModel';
+import { LoadError } from '../shared/LoadError';
 
 const History = (props: { maxLevel: number }) => {
   const api = useApi(mlopsApiRef);
@@ -53,8 +56,23 @@ const History = (props: { maxLevel: number }) => {
  * remediation and the template that fixes it.
  */
 export const EntityMaturityCard = () => {
+  const { model, loading, error } = useMaturityModel();
+  if (error) {
+    return <LoadError error={error} what="the maturity model" />;
+  }
+  if (loading || !model) {
+    return (
+      <Box aria-busy="true" aria-label="Loading maturity">
+        <Skeleton variant="rect" height={240} />
+      </Box>
+    );
+  }
+  return <MaturityCardContent model={model} />;
+};
+
+const MaturityCardContent = (props: { model: MaturityModel }) => {
+  const { model } = props;
   const { entity } = useEntity();
-  const model = useMaturityModel();
   const evaluation = useMemo(
     () => evaluateMaturity(entity, model),
     [entity, model],

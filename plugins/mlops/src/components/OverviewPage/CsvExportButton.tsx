@@ -2,7 +2,7 @@ import { useState } from 'react';
 import Button from '@material-ui/core/Button';
 import GetAppIcon from '@material-ui/icons/GetApp';
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
-import { Window } from '@landing-zone/plugin-mlops-common';
+import { Window } from '../../api';
 import { mlopsApiRef } from '../../api';
 
 /**

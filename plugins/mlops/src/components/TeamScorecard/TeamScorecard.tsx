@@ -5,9 +5,8 @@ import Skeleton from '@material-ui/lab/Skeleton';
 import { EmptyState, InfoCard } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import { Window } from '@landing-zone/plugin-mlops-common';
+import { Window } from '../../api';
 import { mlopsApiRef } from '../../api';
-import { useMaturityModel } from '../shared/useMaturityModel';
 import { LevelBar } from '../shared/LevelBar';
 import { LoadError } from '../shared/LoadError';
 import { formatDays } from '../shared/format';
@@ -41,8 +40,6 @@ export const TeamScorecard = (props: {
   windowPicker?: React.ReactNode;
 }) => {
   const api = useApi(mlopsApiRef);
-  // Older backends send no level names; the model the processor uses has them.
-  const model = useMaturityModel();
   const { namespace, name, window } = props;
   const state = useAsyncRetry(
     () => api.getTeam({ namespace, name }, window),
@@ -73,9 +70,7 @@ export const TeamScorecard = (props: {
     );
   }
 
-  const { team, useCases } = state.value;
-  const levelNames =
-    state.value.levelNames ?? model.levels.map(level => level.name);
+  const { team, useCases, levelNames } = state.value;
   if (useCases.length === 0) {
     return <NoTeamUseCases />;
   }

@@ -1,7 +1,7 @@
 import Box from '@material-ui/core/Box';
 import Tooltip from '@material-ui/core/Tooltip';
 import { useTheme } from '@material-ui/core/styles';
-import { LevelCounts } from '@landing-zone/plugin-mlops-common';
+import { TeamSummary } from '@landing-zone/plugin-mlops-common';
 import { levelName } from './format';
 import { levelColor } from './levelPalette';
 
@@ -10,7 +10,7 @@ import { levelColor } from './levelPalette';
  * thousand teams renders one per row.
  */
 export const LevelBar = (props: {
-  levels: LevelCounts;
+  levels: TeamSummary['levels'];
   levelNames: string[];
 }) => {
   const theme = useTheme();

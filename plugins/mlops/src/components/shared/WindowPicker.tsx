@@ -1,6 +1,6 @@
 import ToggleButton from '@material-ui/lab/ToggleButton';
 import ToggleButtonGroup from '@material-ui/lab/ToggleButtonGroup';
-import { Window } from '@landing-zone/plugin-mlops-common';
+import { Window } from '../../api';
 import { WINDOWS } from './useWindowParam';
 
 export const WindowPicker = (props: {

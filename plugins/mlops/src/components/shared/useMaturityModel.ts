@@ -1,27 +1,22 @@
-import { useMemo } from 'react';
-import { configApiRef, useApi } from '@backstage/core-plugin-api';
-import {
-  MaturityModel,
-  defaultMaturityModel,
-  parseMaturityModelConfig,
-} from '@landing-zone/plugin-mlops-common';
+import { useApi } from '@backstage/core-plugin-api';
+import { MaturityModel } from '@landing-zone/plugin-mlops-common';
+import useAsync from 'react-use/esm/useAsync';
+import { mlopsApiRef } from '../../api';
 
 /**
- * The maturity model the catalog processor uses: the default one, adjusted by app-config
- * `mlops.maturity` when that is visible to the frontend. A model the config cannot describe
- * falls back to the default, because the processor reports config errors loudly already and
- * the card should still explain the checks.
+ * The maturity model the backend parsed from `mlops.maturity` (GET /api/mlops/model): the
+ * one the catalog processor and the scorecards use. The frontend never reads that config
+ * itself, so a platform team's custom checks and level names show here as configured.
  */
-export function useMaturityModel(): MaturityModel {
-  const config = useApi(configApiRef);
-  const raw = config.getOptional('mlops.maturity');
-  return useMemo(() => {
-    try {
-      return parseMaturityModelConfig(raw);
-    } catch {
-      return defaultMaturityModel;
-    }
-    // The config object is stable for the app's lifetime; compare by content.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [JSON.stringify(raw ?? null)]);
+export function useMaturityModel(): {
+  model?: MaturityModel;
+  loading: boolean;
+  error?: Error;
+} {
+  const api = useApi(mlopsApiRef);
+  const state = useAsync(() => api.getMaturityModel(), [api]);
+  // The served document is typed by openapi.yaml; this assignment is the compile-time check
+  // that the spec and the evaluator's MaturityModel describe the same thing.
+  const model: MaturityModel | undefined = state.value;
+  return { model, loading: state.loading, error: state.error };
 }

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { Window } from '@landing-zone/plugin-mlops-common';
+import { Window } from '../../api';
 
 export const WINDOWS: Window[] = [30, 90, 365];
 const DEFAULT_WINDOW: Window = 90;
