@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { compileMaturityModel } from './compileMaturityModel';
 import { defaultMaturityModel } from './defaultMaturityModel';
-import { evaluateMaturity } from './evaluateMaturity';
 import {
   LEVEL_ONE_ANNOTATIONS,
   LEVEL_TWO_ANNOTATIONS,

@@ -12,6 +12,7 @@ import BuildIcon from '@material-ui/icons/Build';
 import { LinkButton } from '@backstage/core-components';
 import { CheckResult, LevelProgress } from '@landing-zone/plugin-mlops-common';
 import { useScaffolderLinks } from '../shared/useScaffolderLinks';
+import { EvidenceLabel } from './EvidenceLabel';
 
 const useStyles = makeStyles(theme => ({
   passed: { color: theme.palette.success.main },
@@ -26,7 +27,7 @@ const useStyles = makeStyles(theme => ({
   text: { whiteSpace: 'normal', overflow: 'visible' },
 }));
 
-const CheckItem = (props: { check: CheckResult }) => {
+const CheckItem = (props: { check: CheckResult; now: number }) => {
   const classes = useStyles();
   const links = useScaffolderLinks();
   const { check } = props;
@@ -58,6 +59,9 @@ const CheckItem = (props: { check: CheckResult }) => {
                 {' '}
                 (advisory)
               </Typography>
+            )}
+            {check.evidence && (
+              <EvidenceLabel evidence={check.evidence} now={props.now} />
             )}
           </Typography>
         }
@@ -95,7 +99,10 @@ const CheckItem = (props: { check: CheckResult }) => {
 export const CheckList = (props: {
   checks: CheckResult[];
   progress: LevelProgress[];
+  /** The time the evidence was judged at, for the age of each fact. */
+  now?: number;
 }) => {
+  const now = props.now ?? Date.now();
   const classes = useStyles();
   return (
     <List dense disablePadding aria-label="Maturity checks">
@@ -112,7 +119,7 @@ export const CheckList = (props: {
                 {level.total} checks pass
               </ListSubheader>
               {checks.map(check => (
-                <CheckItem key={check.id} check={check} />
+                <CheckItem key={check.id} check={check} now={now} />
               ))}
             </ul>
           </li>

@@ -1,11 +1,13 @@
 import { screen, within } from '@testing-library/react';
 import { Entity } from '@backstage/catalog-model';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { discoveryApiRef, fetchApiRef } from '@backstage/core-plugin-api';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import {
   EVIDENCE_ANNOTATIONS,
   MATURITY_ANNOTATIONS,
   evaluateMaturity,
+  ObservedFact,
 } from '@landing-zone/plugin-mlops-common';
 import { mlopsApiRef } from '../../api';
 import { fakeMlopsApi, responseError } from '../../testing/fixtures';
@@ -32,9 +34,27 @@ const model = (annotations: Record<string, string> = {}): Entity => ({
   },
 });
 
-const render = (entity: Entity, api = fakeMlopsApi()) =>
+/** The facts route as the backend answers it (GET /entities/.../facts). */
+const factsRoute = (body: { facts: ObservedFact[]; sources: unknown[] }) => ({
+  fetch: jest.fn(async () => ({ ok: true, json: async () => body })),
+});
+
+const render = (
+  entity: Entity,
+  api = fakeMlopsApi(),
+  facts = factsRoute({ facts: [], sources: [] }),
+) =>
   renderInTestApp(
-    <TestApiProvider apis={[[mlopsApiRef, api]]}>
+    <TestApiProvider
+      apis={[
+        [mlopsApiRef, api],
+        [
+          discoveryApiRef,
+          { getBaseUrl: async () => 'http://backend/api/mlops' },
+        ],
+        [fetchApiRef, facts],
+      ]}
+    >
       <EntityProvider entity={entity}>
         <EntityMaturityCard />
       </EntityProvider>
@@ -42,6 +62,70 @@ const render = (entity: Entity, api = fakeMlopsApi()) =>
   );
 
 describe('EntityMaturityCard', () => {
+  it('shows per check its evidence status with source and age, and the facts timeline', async () => {
+    const hourAgo = new Date(Date.now() - 3 * 3_600_000).toISOString();
+    const facts = factsRoute({
+      facts: [
+        {
+          entityRef: 'component:default/fraud-scoring',
+          type: 'ci-run',
+          source: 'github-actions',
+          id: 'run-7',
+          observedAt: hourAgo,
+          data: {
+            status: 'success',
+            commit: 'abcdef123456',
+            imageDigest: 'sha256:1',
+          },
+        },
+        {
+          entityRef: 'component:default/fraud-scoring',
+          type: 'training-run',
+          source: 'mlflow',
+          id: 'fraud/not-found',
+          observedAt: hourAgo,
+          data: { found: false },
+        },
+      ],
+      sources: [
+        {
+          source: 'mlflow',
+          lastFailureAt: hourAgo,
+          lastError: 'connection refused',
+        },
+      ],
+    });
+    await render(
+      model({ [EVIDENCE_ANNOTATIONS.experimentTracking]: 'mlflow' }),
+      fakeMlopsApi(),
+      facts,
+    );
+    const ci = await screen.findByTestId('check-ci');
+    expect(
+      await within(ci).findByText('Observed · github-actions, 3 hours ago'),
+    ).toBeInTheDocument();
+    const tracking = screen.getByTestId('check-experiment-tracking');
+    expect(
+      within(tracking).getByText(/^Contradicted · mlflow/),
+    ).toBeInTheDocument();
+    expect(
+      within(screen.getByTestId('check-model-registry')).getByText('Missing'),
+    ).toBeInTheDocument();
+    const timeline = screen.getByTestId('mlops-fact-timeline');
+    expect(
+      within(timeline).getByText('ci-run: success at abcdef12'),
+    ).toBeInTheDocument();
+    expect(
+      within(timeline).getByText(/mlflow has been failing since/),
+    ).toBeInTheDocument();
+    expect(screen.getByTestId('mlops-observed-share')).toHaveTextContent(
+      /^2 of \d+ observable checks observed$/,
+    );
+    expect(facts.fetch).toHaveBeenCalledWith(
+      'http://backend/api/mlops/entities/component/default/fraud-scoring/facts',
+    );
+  });
+
   it('lists every applicable check with its outcome, reason and remediation', async () => {
     const entity = model();
     const evaluation = evaluateMaturity(entity);
