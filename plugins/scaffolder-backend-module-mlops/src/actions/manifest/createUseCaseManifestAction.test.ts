@@ -1,6 +1,13 @@
 import { createMockDirectory } from '@backstage/backend-test-utils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
-import { evaluateMaturity } from '@landing-zone/plugin-mlops-common';
+import {
+  defaultMaturityModel,
+  evaluateMaturity,
+} from '@landing-zone/plugin-mlops-common';
+
+// A new use case *declares* its level; until its pipeline reports facts, only the declared
+// evidence mode counts that (the observed mode is tested in mlops-common).
+const declaredModel = { ...defaultMaturityModel, evidence: 'declared' as const };
 import fs from 'fs-extra';
 import path from 'node:path';
 import yaml from 'yaml';
@@ -60,7 +67,7 @@ describe('mlops:usecase:manifest', () => {
     it('puts the new use case at maturity Level 1', async () => {
       await generate(name, 1);
       const entity = await readYaml('catalog-info.yaml');
-      const evaluation = evaluateMaturity(entity);
+      const evaluation = evaluateMaturity(entity, declaredModel);
       expect(evaluation.checks.filter(c => c.level === 1 && !c.passed)).toEqual(
         [],
       );
@@ -78,7 +85,7 @@ describe('mlops:usecase:manifest', () => {
     it('puts it at Level 2 when Level 2 is the target', async () => {
       await generate(name, 2);
       const entity = await readYaml('catalog-info.yaml');
-      const evaluation = evaluateMaturity(entity);
+      const evaluation = evaluateMaturity(entity, declaredModel);
       expect(evaluation.checks.filter(c => c.required && !c.passed)).toEqual(
         [],
       );
