@@ -5,22 +5,13 @@ import {
 } from '@backstage/backend-plugin-api';
 import { makeValidator } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
+import { ScaffolderTask } from '@backstage/plugin-scaffolder-common';
 import { HistoryStore } from '../database/HistoryStore';
 import { RunRow } from '../database/rows';
 import { dayOf } from '../service/stats';
 
 /** How many of the newest failed tasks each snapshot looks at; older ones were seen before. */
 export const FAILED_RUNS_PAGE = 200;
-
-interface ScaffolderTask {
-  id: string;
-  createdAt: string;
-  spec?: {
-    templateInfo?: { entityRef?: string };
-    parameters?: Record<string, unknown>;
-    steps?: Array<{ action?: string }>;
-  };
-}
 
 /** The step that makes a template a golden path: it records the use case it creates. */
 const RECORD_ACTION_ID = 'mlops:usecase:record';
@@ -34,6 +25,11 @@ const { isValidEntityName } = makeValidator();
  * ever see successes. Only templates with that step are golden paths; tasks older than
  * `sinceDay` (the retention cutoff) are left out, so runs retention deleted do not come back.
  */
+// Why not @backstage/plugin-scaffolder-common's ScaffolderClient: its listTasks asks for a
+// user identity (createdBy) and cannot filter by status or order, so it would page through
+// every task; the generated client that can is internal to that package. The request is
+// written here against the scaffolder's documented /v2/tasks query, its answer typed by
+// scaffolder-common's ScaffolderTask.
 export async function readFailedRuns(options: {
   discovery: DiscoveryService;
   auth: AuthService;
@@ -56,7 +52,7 @@ export async function readFailedRuns(options: {
   if (!response.ok) {
     throw await ResponseError.fromResponse(response);
   }
-  const body = (await response.json()) as { tasks?: ScaffolderTask[] };
+  const body: { tasks?: ScaffolderTask[] } = await response.json();
   return (body.tasks ?? []).flatMap(task => {
     const templateRef = task.spec?.templateInfo?.entityRef;
     const name = task.spec?.parameters?.name;

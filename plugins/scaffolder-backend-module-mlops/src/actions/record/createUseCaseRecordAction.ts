@@ -1,5 +1,7 @@
 import { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
+import { ResponseError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { DefaultApiClient } from '@landing-zone/plugin-mlops-common';
 
 /** @public */
 export interface UseCaseRecordActionOptions {
@@ -17,6 +19,12 @@ const ENTITY_REF = /^[A-Za-z0-9_.-]+:[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
  * @public
  */
 export function createUseCaseRecordAction(options: UseCaseRecordActionOptions) {
+  // The client generated from the mlops backend's openapi.yaml: the request body and the
+  // answer are the spec's types, and the URL comes from discovery.
+  const mlops = new DefaultApiClient({
+    discoveryApi: options.discovery,
+    fetchApi: { fetch },
+  });
   return createTemplateAction({
     id: 'mlops:usecase:record',
     description:
@@ -73,7 +81,6 @@ export function createUseCaseRecordAction(options: UseCaseRecordActionOptions) {
       },
     },
     async handler(ctx) {
-      const baseUrl = await options.discovery.getBaseUrl('mlops');
       const { token } = await options.auth.getPluginRequestToken({
         onBehalfOf: await options.auth.getOwnServiceCredentials(),
         targetPluginId: 'mlops',
@@ -81,27 +88,24 @@ export function createUseCaseRecordAction(options: UseCaseRecordActionOptions) {
       const templateRef =
         ctx.input.templateRef ??
         (ctx.templateInfo?.entityRef as string | undefined);
-      const response = await fetch(`${baseUrl}/events/created`, {
-        method: 'POST',
-        headers: {
-          'Content-Type': 'application/json',
-          Authorization: `Bearer ${token}`,
+      const response = await mlops.recordCreated(
+        {
+          body: {
+            taskId: ctx.task.id,
+            entityRef: ctx.input.entityRef,
+            ...(templateRef ? { templateRef } : {}),
+            ...(ctx.input.teamRef ? { teamRef: ctx.input.teamRef } : {}),
+          },
         },
-        body: JSON.stringify({
-          taskId: ctx.task.id,
-          entityRef: ctx.input.entityRef,
-          ...(templateRef ? { templateRef } : {}),
-          ...(ctx.input.teamRef ? { teamRef: ctx.input.teamRef } : {}),
-        }),
-      });
+        { token },
+      );
       if (!response.ok) {
+        const error = await ResponseError.fromResponse(response);
         throw new Error(
-          `mlops backend refused the created event (HTTP ${
-            response.status
-          }): ${(await response.text()).slice(0, 500)}`,
+          `mlops backend refused the created event (HTTP ${response.status}): ${error.body.error.message}`,
         );
       }
-      const { recorded } = (await response.json()) as { recorded: boolean };
+      const { recorded } = await response.json();
       ctx.logger.info(
         recorded
           ? `Recorded ${ctx.input.entityRef} as created by task ${ctx.task.id}`
