@@ -30,7 +30,7 @@ export const scaffolderModuleMlops = createBackendModule({
       },
       async init({ config, discovery, auth, catalog, scaffolder }) {
         scaffolder.addActions(
-          createGuardrailsCheckAction({ config }),
+          createGuardrailsCheckAction({ config, catalog }),
           createPublishPlanAction({ config }),
           createUseCaseManifestAction(),
           createPublishLocalAction({ config }),

@@ -52,7 +52,7 @@ const config = new ConfigReader({
   },
 });
 const actions: TemplateAction<any, any, any>[] = [
-  createGuardrailsCheckAction({ config }),
+  createGuardrailsCheckAction({ config, catalog: catalogServiceMock() }),
   createPublishPlanAction({ config }),
   createUseCaseManifestAction(),
   createPublishLocalAction({ config }),
@@ -72,7 +72,10 @@ function scaffolderValidation(actionId: string, input: JsonObject): string[] {
 }
 
 /** Step outputs as each publisher target reports them. */
-function stepOutputs(target: 'local' | 'github', name: string) {
+function stepOutputs(
+  target: 'local' | 'github',
+  name: string,
+): Record<string, JsonObject> {
   const entityRef = `component:default/${name}`;
   return target === 'local'
     ? {
@@ -148,13 +151,15 @@ describe('the published JSON Schema of each mlops:* action', () => {
   });
 
   it('knows every mlops:* action a template uses', () => {
-    const used = TEMPLATE_NAMES.flatMap(name =>
+    const rendered = TEMPLATE_NAMES.map(name =>
       renderStepInputs({
         templateFile: templateFile(name),
         parameters: everyFieldParameters(name),
         stepOutputs: stepOutputs('local', 'x'),
       }),
-    )
+    );
+    const used = rendered
+      .flat()
       .map(step => step.action)
       .filter(id => id.startsWith('mlops:'));
     expect([...new Set(used)].filter(id => !actionById.has(id))).toEqual([]);

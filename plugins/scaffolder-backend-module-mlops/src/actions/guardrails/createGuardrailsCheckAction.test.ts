@@ -2,6 +2,7 @@ import {
   createMockDirectory,
   mockServices,
 } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { createGuardrailsCheckAction } from './createGuardrailsCheckAction';
 
@@ -24,6 +25,26 @@ const guardrailsConfig = {
   },
 };
 
+const group = (namespace: string, name: string) => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: { namespace, name },
+  spec: { type: 'team', children: [] },
+});
+/** The teams of the test organisation, and a user whose name looks like a team. */
+const catalog = catalogServiceMock({
+  entities: [
+    group('default', 'fraud-analytics'),
+    group('default', 'vision'),
+    {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'User',
+      metadata: { namespace: 'default', name: 'fraud-analytics' },
+      spec: {},
+    },
+  ],
+});
+
 const valid = {
   name: 'churn-forecast',
   owner: 'group:default/fraud-analytics',
@@ -36,6 +57,7 @@ const valid = {
 function run(input: Record<string, unknown>, config = guardrailsConfig) {
   const action = createGuardrailsCheckAction({
     config: mockServices.rootConfig({ data: config }),
+    catalog,
   });
   const ctx = createMockActionContext({ input: input as any });
   return action.handler(ctx).then(() => ctx);
@@ -75,6 +97,7 @@ describe('mlops:guardrails:check', () => {
     const workspace = createMockDirectory();
     const action = createGuardrailsCheckAction({
       config: mockServices.rootConfig({ data: guardrailsConfig }),
+      catalog,
     });
     const ctx = createMockActionContext({
       input: { ...valid, dataResidency: 'us' } as any,
@@ -83,6 +106,49 @@ describe('mlops:guardrails:check', () => {
     await expect(action.handler(ctx)).rejects.toThrow('Guardrail violation');
     expect(workspace.content()).toEqual({});
     expect(ctx.output).not.toHaveBeenCalled();
+  });
+
+  describe.each<[string, string, RegExp]>([
+    [
+      'a team that does not exist',
+      'group:default/no-such-team',
+      /owner: expected a Group in the catalog, found no entity "group:default\/no-such-team"/,
+    ],
+    [
+      'a known team name in another namespace',
+      'group:evil/fraud-analytics',
+      /owner: expected a Group in the catalog, found no entity "group:evil\/fraud-analytics"/,
+    ],
+    [
+      'a bare name of a team that does not exist',
+      'no-such-team',
+      /owner: expected a Group in the catalog, found no entity "group:default\/no-such-team"/,
+    ],
+  ])('refuses %s as owner', (_label, owner, message) => {
+    it('names the field and writes nothing', async () => {
+      const workspace = createMockDirectory();
+      const action = createGuardrailsCheckAction({
+        config: mockServices.rootConfig({ data: guardrailsConfig }),
+        catalog,
+      });
+      const ctx = createMockActionContext({
+        input: { ...valid, owner } as any,
+        workspacePath: workspace.path,
+      });
+      await expect(action.handler(ctx)).rejects.toThrow(message);
+      expect(workspace.content()).toEqual({});
+      expect(ctx.output).not.toHaveBeenCalled();
+    });
+  });
+
+  it('looks the owner up as the user who runs the template sees the catalog', async () => {
+    const getEntityByRef = jest.spyOn(catalog, 'getEntityByRef');
+    const ctx = await run(valid);
+    expect(getEntityByRef).toHaveBeenCalledWith(
+      'group:default/fraud-analytics',
+      { credentials: await ctx.getInitiatorCredentials() },
+    );
+    getEntityByRef.mockRestore();
   });
 
   describe.each<[string, Record<string, unknown>, RegExp]>([
@@ -248,6 +314,7 @@ describe('mlops:guardrails:check', () => {
         config: mockServices.rootConfig({
           data: { mlops: { guardrails: { naming: { pattern: '([' } } } },
         }),
+        catalog,
       }),
     ).toThrow(
       'mlops.guardrails.naming.pattern is not a valid regular expression',

@@ -1,5 +1,6 @@
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { z } from 'zod/v3';
 import {
@@ -7,6 +8,7 @@ import {
   evaluateGuardrails,
 } from '../../guardrails/evaluateGuardrails';
 import { readGuardrails } from '../../guardrails/readGuardrails';
+import { requireOwnerGroup } from '../../guardrails/requireOwnerGroup';
 import { parseInput } from '../../lib/parseInput';
 import { guardrailSubjectSchema } from '../../lib/useCaseInput';
 import { guardrailsCheckExamples } from './guardrailsCheck.examples';
@@ -28,7 +30,10 @@ const outputSchema = z.object({
  * `mlops:guardrails:check` — the first step of every golden path. It only reads, so a violation
  * stops the run before `fetch:template` writes anything or a publisher creates a repository.
  */
-export function createGuardrailsCheckAction(options: { config: Config }) {
+export function createGuardrailsCheckAction(options: {
+  config: Config;
+  catalog: CatalogService;
+}) {
   // Read once at startup: a broken guardrail config fails the backend, not a user's run.
   const guardrails = readGuardrails(options.config);
   const rulesChecked = [
@@ -46,7 +51,7 @@ export function createGuardrailsCheckAction(options: { config: Config }) {
   return createTemplateAction({
     id: GUARDRAILS_CHECK_ACTION_ID,
     description:
-      "Checks a new ML use case against the platform team's guardrails (data residency per classification, GPU budget ceilings per team and compute tier, approved LLM providers, naming rules). Fails with the field, the rule and the allowed values; writes nothing.",
+      "Checks a new ML use case against the platform team's guardrails (the owner is a Group in the catalog; data residency per classification, GPU budget ceilings per team and compute tier, approved LLM providers, naming rules). Fails with the field, the rule and the allowed values; writes nothing.",
     examples: guardrailsCheckExamples,
     supportsDryRun: true,
     schema: {
@@ -59,6 +64,12 @@ export function createGuardrailsCheckAction(options: { config: Config }) {
         guardrailSubjectSchema,
         ctx.input,
       );
+      await requireOwnerGroup({
+        actionId: GUARDRAILS_CHECK_ACTION_ID,
+        owner: subject.owner,
+        catalog: options.catalog,
+        credentials: await ctx.getInitiatorCredentials(),
+      });
       const violations = evaluateGuardrails(guardrails, subject);
       if (violations.length > 0) {
         throw new InputError(
