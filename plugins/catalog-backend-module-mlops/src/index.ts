@@ -7,7 +7,6 @@
 export { catalogModuleMlopsMaturity as default } from './module';
 export { catalogModuleMlopsMaturity } from './module';
 export { MlopsMaturityProcessor } from './MlopsMaturityProcessor';
-export { readMaturityModelFromConfig } from './readMaturityModelFromConfig';
 export { LatestFactsCache } from './LatestFactsCache';
 export type { FetchLatestFacts } from './LatestFactsCache';
 export type { FactsLookup } from './MlopsMaturityProcessor';

@@ -6,11 +6,12 @@ import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node'
 import { createFetchLatestFacts } from './fetchLatestFacts';
 import { LatestFactsCache } from './LatestFactsCache';
 import { MlopsMaturityProcessor } from './MlopsMaturityProcessor';
-import { readMaturityModelFromConfig } from './readMaturityModelFromConfig';
+import { maturityModelServiceRef } from '@landing-zone/plugin-mlops-node';
 
 /**
- * Adds the MLOps maturity processor to the catalog. The model comes from app-config
- * `mlops.maturity` merged with the defaults; invalid config fails the start-up.
+ * Adds the MLOps maturity processor to the catalog. The model comes from
+ * maturityModelServiceRef (app-config `mlops.maturity` merged with the defaults, parsed once
+ * per process and shared with the mlops backend); invalid config fails the start-up.
  *
  * @public
  */
@@ -26,9 +27,17 @@ export const catalogModuleMlopsMaturity = createBackendModule({
         discovery: coreServices.discovery,
         auth: coreServices.auth,
         scheduler: coreServices.scheduler,
+        model: maturityModelServiceRef,
       },
-      async init({ catalog, config, logger, discovery, auth, scheduler }) {
-        const model = readMaturityModelFromConfig(config);
+      async init({
+        catalog,
+        config,
+        logger,
+        discovery,
+        auth,
+        scheduler,
+        model,
+      }) {
         const facts = new LatestFactsCache(
           createFetchLatestFacts({ discovery, auth }),
           logger,

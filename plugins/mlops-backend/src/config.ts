@@ -49,15 +49,24 @@ function readNonNegative(
   return value;
 }
 
-/** Reads and validates the `mlops` section; a bad value names its key. */
-export function readMlopsBackendConfig(root: Config): MlopsBackendConfig {
+/**
+ * Reads and validates the `mlops` section; a bad value names its key.
+ *
+ * `model` is the process's maturity model (maturityModelServiceRef, which the plugin
+ * passes); without it the model is parsed from the same config, for tests and benches.
+ */
+export function readMlopsBackendConfig(
+  root: Config,
+  model: MaturityModel = parseMaturityModelConfig(
+    root.getOptional('mlops.maturity'),
+  ),
+): MlopsBackendConfig {
   const config = root.getOptionalConfig('mlops');
   const history = config?.getOptionalConfig('history');
   const value = config?.getOptionalConfig('value');
 
-  // The model (`mlops.maturity`, owned by the catalog module) is the one source of level
-  // names and of the ML types, unless `mlops.mlTypes` narrows what the history tracks.
-  const model = parseMaturityModelConfig(config?.getOptional('maturity'));
+  // The model is the one source of level names and of the ML types, unless `mlops.mlTypes`
+  // narrows what the history tracks.
   const mlTypes =
     config?.getOptionalStringArray('mlTypes') ?? model.entityFilter.types;
   if (mlTypes.length === 0) {

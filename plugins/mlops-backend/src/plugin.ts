@@ -3,6 +3,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { maturityModelServiceRef } from '@landing-zone/plugin-mlops-node';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { mlopsPermissions } from '@landing-zone/plugin-mlops-common';
@@ -48,9 +49,10 @@ export const mlopsPlugin = createBackendPlugin({
         rootLifecycle: coreServices.rootLifecycle,
         scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
+        maturityModel: maturityModelServiceRef,
       },
       async init(deps) {
-        const config = readMlopsBackendConfig(deps.config);
+        const config = readMlopsBackendConfig(deps.config, deps.maturityModel);
         const knex = await deps.database.getClient();
         if (!deps.database.migrations?.skip) {
           await migrateDatabase(knex);
