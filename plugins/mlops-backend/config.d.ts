@@ -40,23 +40,23 @@ export interface Config {
       /**
        * Hours a team spent onboarding one use case by hand before the landing zone.
        * Defaults to 80.
-       * @visibility frontend
+       * @visibility backend
        */
       manualOnboardingHours?: number;
       /**
        * Measured hours one use case needs through the self-serve golden path.
        * Defaults to 4.
-       * @visibility frontend
+       * @visibility backend
        */
       selfServeHours?: number;
       /**
        * Cost of one engineering hour, in `currency`. Defaults to 100.
-       * @visibility frontend
+       * @visibility backend
        */
       hourlyCost?: number;
       /**
        * ISO-4217 currency code of `hourlyCost`. Defaults to USD.
-       * @visibility frontend
+       * @visibility backend
        */
       currency?: string;
     };

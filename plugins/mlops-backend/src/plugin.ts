@@ -6,10 +6,17 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { maturityModelServiceRef } from '@landing-zone/plugin-mlops-node';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { mlopsPermissions } from '@landing-zone/plugin-mlops-common';
+import {
+  compileMaturityModel,
+  mlopsPermissions,
+} from '@landing-zone/plugin-mlops-common';
+import { mlopsFactCollectorsExtensionPoint } from '@landing-zone/plugin-mlops-node';
 import { readMlopsBackendConfig } from './config';
 import { HistoryStore } from './database/HistoryStore';
+import { FactCollectorRegistry } from './facts/collectors/FactCollectorRegistry';
+import { setUpFacts } from './facts/setUpFacts';
 import { migrateDatabase } from './database/migrateDatabase';
+import { createLatestFactsRouter } from './evidence/createLatestFactsRouter';
 import { SnapshotLease } from './database/SnapshotLease';
 import { createRouter } from './router/createRouter';
 import { importFailedRuns } from './snapshot/readFailedRuns';
@@ -35,6 +42,12 @@ export const SNAPSHOT_WORKER_TASK_ID = 'mlops-history-snapshot-worker';
 export const mlopsPlugin = createBackendPlugin({
   pluginId: 'mlops',
   register(env) {
+    // Backend modules add fact sources here (see @landing-zone/plugin-mlops-node).
+    const factCollectors = new FactCollectorRegistry();
+    env.registerExtensionPoint(
+      mlopsFactCollectorsExtensionPoint,
+      factCollectors,
+    );
     env.registerInit({
       deps: {
         auth: coreServices.auth,
@@ -48,6 +61,7 @@ export const mlopsPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         rootLifecycle: coreServices.rootLifecycle,
         scheduler: coreServices.scheduler,
+        urlReader: coreServices.urlReader,
         catalog: catalogServiceRef,
         maturityModel: maturityModelServiceRef,
       },
@@ -60,6 +74,31 @@ export const mlopsPlugin = createBackendPlugin({
         const store = new HistoryStore(knex);
         deps.permissionsRegistry.addPermissions(mlopsPermissions);
 
+        // Facts first: POST /facts parses its larger bodies itself, before the scorecard
+        // router's JSON parser (100 kB) would refuse them.
+        const facts = await setUpFacts({
+          knex,
+          rootConfig: deps.config,
+          mlTypes: config.mlTypes,
+          collectors: factCollectors,
+          auth: deps.auth,
+          httpAuth: deps.httpAuth,
+          permissions: deps.permissions,
+          scheduler: deps.scheduler,
+          urlReader: deps.urlReader,
+          catalog: deps.catalog,
+          logger: deps.logger,
+        });
+        deps.httpRouter.use(facts.router);
+        deps.httpRouter.use(
+          createLatestFactsRouter({
+            facts: facts.store,
+            httpAuth: deps.httpAuth,
+          }),
+        );
+        // Snapshots evaluate use cases on their latest facts (see useCaseEvidence.ts).
+        const compiled = compileMaturityModel(config.model);
+
         const snapshot = async () => {
           try {
             await runSnapshot({
@@ -69,6 +108,7 @@ export const mlopsPlugin = createBackendPlugin({
               config,
               logger: deps.logger,
               levelCount: config.levelNames.length,
+              evidence: { compiled, facts: facts.store },
             });
           } catch (error) {
             await recordSnapshotFailure(store);

@@ -21,6 +21,17 @@ export const mlopsUseCaseRecordPermission = createPermission({
 });
 
 /**
+ * Push facts (observations from pipelines, CI and collectors) about entities. Which
+ * entities a principal may write is narrowed further by `mlops.facts.writers`.
+ *
+ * @public
+ */
+export const mlopsFactCreatePermission = createPermission({
+  name: 'mlops.fact.create',
+  attributes: { action: 'create' },
+});
+
+/**
  * All permissions of the mlops plugin, for registration with the permission framework.
  *
  * @public
@@ -28,4 +39,5 @@ export const mlopsUseCaseRecordPermission = createPermission({
 export const mlopsPermissions = [
   mlopsScorecardReadPermission,
   mlopsUseCaseRecordPermission,
+  mlopsFactCreatePermission,
 ];

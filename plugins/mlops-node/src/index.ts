@@ -10,4 +10,3 @@ export type {
   FactCollectorContext,
   MlopsFactCollectorsExtensionPoint,
 } from './collectors';
-export { maturityModelServiceRef } from './maturityModelService';

@@ -1,0 +1,3 @@
+export * from './types';
+export { validateFactBatch } from './validateFactBatch';
+export type { FactBatchValidation } from './validateFactBatch';
