@@ -10,3 +10,4 @@ export type {
   FactCollectorContext,
   MlopsFactCollectorsExtensionPoint,
 } from './collectors';
+export { maturityModelServiceRef } from './maturityModelService';
