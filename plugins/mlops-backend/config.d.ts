@@ -2,13 +2,8 @@ import { HumanDuration } from '@backstage/types';
 
 export interface Config {
   mlops?: {
-    /**
-     * Component `spec.type` values that count as ML use cases.
-     * Defaults to ml-model, ml-pipeline, ml-service, llm-app.
-     * @visibility backend
-     */
-    mlTypes?: string[];
-
+    // The ML component types are the maturity model's (`mlops.maturity.entityFilter.types`,
+    // declared in @landing-zone/plugin-mlops-node): what is scored is what the history tracks.
     history?: {
       /**
        * How often the snapshot task reads the catalog. Rollups are per day, so any

@@ -29,7 +29,7 @@ describe('readMlopsBackendConfig', () => {
     const config = readMlopsBackendConfig(
       new ConfigReader({
         mlops: {
-          mlTypes: ['model'],
+          maturity: { entityFilter: { types: ['model'] } },
           history: {
             schedule: { frequency: { hours: 1 }, timeout: { minutes: 5 } },
             retentionDays: 30,
@@ -50,6 +50,16 @@ describe('readMlopsBackendConfig', () => {
     expect(config.demo).toBe(true);
     expect(config.value.currency).toBe('CAD');
     expect(config.value.hourlyCost).toBe(120);
+  });
+
+  it('names the key of an empty list of ML types', () => {
+    expect(() =>
+      readMlopsBackendConfig(
+        new ConfigReader({
+          mlops: { maturity: { entityFilter: { types: [] } } },
+        }),
+      ),
+    ).toThrow(/mlops\.maturity\.entityFilter\.types/);
   });
 
   it('names the key of a bad retention', () => {

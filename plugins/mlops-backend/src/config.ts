@@ -18,7 +18,7 @@ export interface ValueSettings {
 
 /** Everything the mlops backend reads from app-config, with defaults applied. */
 export interface MlopsBackendConfig {
-  /** The maturity model from `mlops.maturity`, parsed once here and served at GET /model. */
+  /** The maturity model (maturityModelServiceRef), served at GET /model. */
   model: MaturityModel;
   mlTypes: string[];
   /** Names of the maturity levels, index = level (from the shared maturity model). */
@@ -65,13 +65,12 @@ export function readMlopsBackendConfig(
   const history = config?.getOptionalConfig('history');
   const value = config?.getOptionalConfig('value');
 
-  // The model is the one source of level names and of the ML types, unless `mlops.mlTypes`
-  // narrows what the history tracks.
-  const mlTypes =
-    config?.getOptionalStringArray('mlTypes') ?? model.entityFilter.types;
+  // The model is the one source of level names and of the ML types (its entity filter,
+  // defaults in mlops-common): what the processor scores is what the history tracks.
+  const mlTypes = model.entityFilter.types;
   if (mlTypes.length === 0) {
     throw new Error(
-      'Invalid config mlops.mlTypes: expected at least one component type',
+      'Invalid config mlops.maturity.entityFilter.types: the history needs the ML component types listed, expected at least one',
     );
   }
 
