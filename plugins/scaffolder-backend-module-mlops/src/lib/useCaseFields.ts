@@ -1,10 +1,9 @@
 import { DEFAULT_ML_TYPES } from '@landing-zone/plugin-mlops-common';
-import type { Zod } from './zod';
+import { z } from 'zod/v3';
 
 /**
  * Field schemas of an ML use case, shared by every mlops:* action so the form, the guardrails
- * and the manifest agree on what a valid value is. Each takes the `z` the scaffolder hands to
- * an action's schema callback. Each message says what was expected; the
+ * and the manifest agree on what a valid value is. Each message says what was expected; the
  * field name is added by `parseInput`.
  */
 
@@ -37,7 +36,7 @@ const DECEPTIVE_CHARACTERS =
 export const MAX_TEXT_LENGTH = 500;
 
 /** Lowercase DNS-label style, the common denominator of entity names, repositories and images. */
-export const useCaseName = (z: Zod) =>
+export const useCaseName = () =>
   z
     .string({
       required_error: 'is required',
@@ -50,7 +49,7 @@ export const useCaseName = (z: Zod) =>
       'expected lowercase letters, digits and single hyphens, starting with a letter (e.g. "churn-forecast")',
     );
 
-export const freeText = (z: Zod, max = MAX_TEXT_LENGTH) =>
+export const freeText = (max = MAX_TEXT_LENGTH) =>
   z
     .string({
       required_error: 'is required',
@@ -68,7 +67,7 @@ export const freeText = (z: Zod, max = MAX_TEXT_LENGTH) =>
       'expected Unicode text in NFC normal form',
     );
 
-export const groupRef = (z: Zod) =>
+export const groupRef = () =>
   z
     .string({
       required_error: 'is required',
@@ -82,21 +81,21 @@ export const groupRef = (z: Zod) =>
       'expected a group entity reference such as "group:default/fraud-analytics"',
     );
 
-export const dataClassification = (z: Zod) =>
+export const dataClassification = () =>
   z.enum(DATA_CLASSIFICATIONS, {
     errorMap: () => ({
       message: `expected one of ${DATA_CLASSIFICATIONS.join(', ')}`,
     }),
   });
 
-export const computeTier = (z: Zod) =>
+export const computeTier = () =>
   z.enum(COMPUTE_TIERS, {
     errorMap: () => ({
       message: `expected one of ${COMPUTE_TIERS.join(', ')}`,
     }),
   });
 
-export const useCaseType = (z: Zod) =>
+export const useCaseType = () =>
   z.enum(USE_CASE_TYPES, {
     errorMap: () => ({
       message: `expected one of ${USE_CASE_TYPES.join(', ')}`,
@@ -104,7 +103,7 @@ export const useCaseType = (z: Zod) =>
   });
 
 /** ISO-3166 style region code with an optional sub-region, e.g. "ca", "eu", "us-east". */
-export const region = (z: Zod) =>
+export const region = () =>
   z
     .string({
       required_error: 'is required',
@@ -116,7 +115,7 @@ export const region = (z: Zod) =>
     );
 
 /** GPU-hours per month. A form sends numbers as numbers; strings are refused on purpose. */
-export const gpuBudget = (z: Zod) =>
+export const gpuBudget = () =>
   z
     .number({
       required_error: 'is required',
@@ -126,7 +125,7 @@ export const gpuBudget = (z: Zod) =>
     .min(0, 'expected a number of GPU-hours per month, 0 or more')
     .max(100_000, 'expected at most 100000 GPU-hours per month');
 
-export const targetLevel = (z: Zod) =>
+export const targetLevel = () =>
   z
     .number({
       required_error: 'is required',
@@ -136,7 +135,7 @@ export const targetLevel = (z: Zod) =>
     .min(1, 'expected the number 1 or 2')
     .max(2, 'expected the number 1 or 2');
 
-export const modelProvider = (z: Zod) =>
+export const modelProvider = () =>
   z
     .string({ invalid_type_error: 'expected a string' })
     .regex(
@@ -145,7 +144,7 @@ export const modelProvider = (z: Zod) =>
     );
 
 /** A path relative to the workspace; `resolveSafeChildPath` is still applied when it is used. */
-export const relativePath = (z: Zod) =>
+export const relativePath = () =>
   z
     .string({ invalid_type_error: 'expected a string' })
     .max(255, 'expected at most 255 characters')
