@@ -39,7 +39,11 @@ case "$cmd" in
     started=$(date +%s)
     # The server's background job runner (a pool of huey consumers, for GenAI scorers) is not
     # used by tracking or the registry and would cost ~10 processes on a 2-core machine.
+    # The registry resolves `models:/m-<id>` sources (what MLflow 3 registers) with a client on
+    # the process-wide tracking URI, not on --backend-store-uri; without this every model version
+    # creation answers 500 "Unable to fetch model from model URI source".
     MLFLOW_SERVER_ENABLE_JOB_EXECUTION=${MLFLOW_SERVER_ENABLE_JOB_EXECUTION:-false} \
+    MLFLOW_TRACKING_URI="sqlite:///$dir/mlflow.db" \
     setsid "$venv/bin/mlflow" server \
       --backend-store-uri "sqlite:///$dir/mlflow.db" \
       --default-artifact-root "$dir/artifacts" \

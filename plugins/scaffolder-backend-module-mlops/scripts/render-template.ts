@@ -1,9 +1,10 @@
 /*
- * Renders one golden-path template with sample form values into a directory, the way its
- * fetch:template steps would. Usage (bundled by scripts/test-generated-project.sh):
- *   node render-template.cjs <template-name> <target-level> <output-dir>
+ * Renders one golden-path template with sample form values into a directory, with Backstage's
+ * own fetch:template action. Usage (bundled by scripts/test-generated-project.sh):
+ *   node render-template.cjs <template-name> <target-level> <output-dir> [form-values-json]
+ * The optional JSON overrides sample values, e.g. '{"dataClassification":"health"}'.
  */
-import { renderTemplateLocally } from '../src/skeleton/renderTemplateLocally';
+import { renderGoldenPath } from '../src/goldenPaths/renderGoldenPath';
 import {
   TEMPLATE_NAMES,
   TemplateName,
@@ -12,15 +13,18 @@ import {
 } from '../src/skeleton/testTemplates';
 
 async function main() {
-  const [name, level, outputDir] = process.argv.slice(2);
+  const [name, level, outputDir, overrides] = process.argv.slice(2);
   if (!TEMPLATE_NAMES.includes(name as TemplateName) || !['1', '2'].includes(level) || !outputDir) {
     throw new Error(
-      `usage: render-template <${TEMPLATE_NAMES.join('|')}> <1|2> <output-dir>`,
+      `usage: render-template <${TEMPLATE_NAMES.join('|')}> <1|2> <output-dir> [form-values-json]`,
     );
   }
-  await renderTemplateLocally({
+  await renderGoldenPath({
     templateFile: templateFile(name as TemplateName),
-    parameters: sampleParameters(name as TemplateName, Number(level) as 1 | 2),
+    parameters: {
+      ...sampleParameters(name as TemplateName, Number(level) as 1 | 2),
+      ...(overrides ? JSON.parse(overrides) : {}),
+    },
     outputDir,
   });
 }

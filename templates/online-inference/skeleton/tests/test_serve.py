@@ -1,40 +1,39 @@
-import pytest
+"""The server against MLflow: it serves the champion, follows a promotion, and runs without one."""
 from fastapi.testclient import TestClient
 
-from usecase.pipeline import MODEL_NAME, run
-from usecase.registry import LocalFileRegistry
+from usecase import pipeline
+from usecase.registry import ModelRegistry
 from usecase.serve import create_app
-from usecase.tracking import LocalFileTracker
 
 ROW = {"tenure_months": 12, "monthly_spend": 70, "support_tickets": 4, "late_payments": 2}
 
 
-@pytest.fixture
-def registry(tmp_path):
-    return LocalFileRegistry(tmp_path / "registry")
-
-
-def test_health_answers_before_a_model_exists(registry):
-    client = TestClient(create_app(registry))
+def test_without_a_champion_the_server_runs_and_says_why(model_name):
+    client = TestClient(create_app(ModelRegistry(model_name), reload_interval=0))
     assert client.get("/healthz").json() == {"status": "ok"}
-    assert client.get("/readyz").status_code == 503
+    ready = client.get("/readyz")
+    assert ready.status_code == 503 and "no champion" in ready.json()["detail"]
     assert client.post("/predict", json={"instances": [ROW]}).status_code == 503
 
 
-def test_serves_the_registered_model(tmp_path, registry):
-    version = run(LocalFileTracker(tmp_path / "runs", MODEL_NAME), registry)
-    registry.promote(MODEL_NAME, version)
-    client = TestClient(create_app(registry))
-    assert client.get("/readyz").json() == {"status": "ready", "modelVersion": version}
+def test_serves_the_champion_and_picks_up_a_new_one_without_restart(model_name):
+    pipeline.run(model_name=model_name)
+    client = TestClient(create_app(ModelRegistry(model_name), reload_interval=0))
+    assert client.get("/readyz").json() == {"status": "ready", "modelVersion": "1"}
     response = client.post("/predict", json={"instances": [ROW, ROW]})
     assert response.status_code == 200
-    predictions = response.json()["predictions"]
-    assert len(predictions) == 2 and all(0 <= p <= 1 for p in predictions)
-    metrics = client.get("/metrics").text
-    assert f'prediction_requests_total{{app="{MODEL_NAME}"}} 1' in metrics
+    body = response.json()
+    assert body["modelVersion"] == "1" and len(body["predictions"]) == 2
+    assert all(0 <= p <= 1 for p in body["predictions"])
+
+    second = pipeline.run(model_name=model_name)
+    assert second["promoted"] and second["version"] == "2"
+    assert client.post("/predict", json={"instances": [ROW]}).json()["modelVersion"] == "2"
+    assert 'model_version{app="' in client.get("/metrics").text
 
 
-def test_invalid_features_are_rejected(registry):
-    client = TestClient(create_app(registry))
-    assert client.post("/predict", json={"instances": [{**ROW, "late_payments": -1}]}).status_code == 422
+def test_invalid_features_are_rejected_with_the_field_named(model_name):
+    client = TestClient(create_app(ModelRegistry(model_name), reload_interval=0))
+    bad = client.post("/predict", json={"instances": [{**ROW, "late_payments": -1}]})
+    assert bad.status_code == 422 and "late_payments" in bad.text
     assert client.post("/predict", json={"instances": []}).status_code == 422

@@ -1,91 +1,74 @@
-"""Model registry behind a small interface: versioned models that can be promoted and rolled back.
+"""The MLflow model registry: versions of one registered model, promoted by alias.
 
-Production uses the MLflow model registry (REGISTRY_BACKEND=mlflow); the default keeps versions
-as files so tests need no server.
+The `champion` alias is what serving and batch scoring load; promoting moves it (the previous
+champion keeps the `previous` alias, so rollback is one call). Models are loaded with the
+scikit-learn flavor so `predict_proba` stays available (the pyfunc flavor only has `predict`).
 """
 from __future__ import annotations
 
-import json
-import os
-import pickle
-from pathlib import Path
-from typing import Any, Dict, Optional, Protocol
+from typing import Any, Optional
+
+import mlflow
+from mlflow.exceptions import MlflowException
+from mlflow.tracking import MlflowClient
+
+from .config import tracking_config
+
+PREVIOUS_ALIAS = "previous"
 
 
-class ModelRegistry(Protocol):
-    def register(self, name: str, model: Any, metrics: Dict[str, float]) -> int: ...
-    def load(self, name: str, version: Optional[int] = None) -> Any: ...
-    def promote(self, name: str, version: int) -> None: ...
-    def production_version(self, name: str) -> Optional[int]: ...
+class NoChampion(LookupError):
+    """The registered model has no champion yet (nothing promoted): a state, not a crash."""
 
 
-class LocalFileRegistry:
-    def __init__(self, root: str | Path) -> None:
-        self.root = Path(root)
+class ModelRegistry:
+    def __init__(self, model_name: Optional[str] = None, client: Optional[MlflowClient] = None) -> None:
+        config = tracking_config()
+        self.model_name = model_name or config.model_name
+        self.champion_alias = config.champion_alias
+        self.client = client or MlflowClient()
 
-    def _dir(self, name: str) -> Path:
-        path = self.root / name
-        path.mkdir(parents=True, exist_ok=True)
-        return path
+    def register(self, model_uri: str) -> str:
+        """Registers a logged model (e.g. `runs:/<run id>/model`); returns the new version."""
+        return str(mlflow.register_model(model_uri, self.model_name).version)
 
-    def _versions(self, name: str) -> list[int]:
-        return sorted(int(p.stem.split("-")[1]) for p in self._dir(name).glob("v-*.pkl"))
-
-    def register(self, name: str, model: Any, metrics: Dict[str, float]) -> int:
-        versions = self._versions(name)
-        version = (versions[-1] if versions else 0) + 1
-        directory = self._dir(name)
-        (directory / f"v-{version}.pkl").write_bytes(pickle.dumps(model))
-        (directory / f"v-{version}.json").write_text(json.dumps({"metrics": metrics}))
-        return version
-
-    def load(self, name: str, version: Optional[int] = None) -> Any:
-        version = version or self.production_version(name) or max(self._versions(name), default=None)
-        if version is None:
-            raise LookupError(f"no registered version of model {name!r}")
-        return pickle.loads((self._dir(name) / f"v-{version}.pkl").read_bytes())
-
-    def promote(self, name: str, version: int) -> None:
-        if version not in self._versions(name):
-            raise LookupError(f"model {name!r} has no version {version}")
-        (self._dir(name) / "production").write_text(str(version))
-
-    def production_version(self, name: str) -> Optional[int]:
-        marker = self._dir(name) / "production"
-        return int(marker.read_text()) if marker.exists() else None
-
-    def metrics(self, name: str, version: int) -> Dict[str, float]:
-        return json.loads((self._dir(name) / f"v-{version}.json").read_text())["metrics"]
-
-
-class MlflowRegistry:
-    """The production path, imported lazily."""
-
-    def __init__(self) -> None:
-        import mlflow  # noqa: PLC0415
-
-        self._mlflow = mlflow
-        self._client = mlflow.MlflowClient()
-
-    def register(self, name: str, model: Any, metrics: Dict[str, float]) -> int:
-        info = self._mlflow.sklearn.log_model(model, "model", registered_model_name=name)
-        return int(info.registered_model_version)
-
-    def load(self, name: str, version: Optional[int] = None) -> Any:
-        ref = f"models:/{name}/{version}" if version else f"models:/{name}@production"
-        return self._mlflow.pyfunc.load_model(ref)
-
-    def promote(self, name: str, version: int) -> None:
-        self._client.set_registered_model_alias(name, "production", str(version))
-
-    def production_version(self, name: str) -> Optional[int]:
+    def version_with_alias(self, alias: str) -> Optional[str]:
         try:
-            return int(self._client.get_model_version_by_alias(name, "production").version)
-        except Exception:  # noqa: BLE001 - MLflow raises its own error type when unset
-            return None
+            return str(self.client.get_model_version_by_alias(self.model_name, alias).version)
+        except MlflowException as error:
+            # Unknown model or unset alias; anything else (server down, auth) must surface.
+            if error.error_code in ("RESOURCE_DOES_NOT_EXIST", "INVALID_PARAMETER_VALUE", "NOT_FOUND"):
+                return None
+            raise
 
+    def champion_version(self) -> Optional[str]:
+        return self.version_with_alias(self.champion_alias)
 
-def registry_from_env() -> ModelRegistry:
-    if os.environ.get("REGISTRY_BACKEND", "local") == "mlflow":
-        return MlflowRegistry()
-    return LocalFileRegistry(os.environ.get("REGISTRY_DIR", "model-registry"))
+    def load(self, version: Optional[str] = None) -> Any:
+        """The scikit-learn model of a version, or of the champion; NoChampion if none is set."""
+        if version is None:
+            version = self.champion_version()
+            if version is None:
+                raise NoChampion(f"model {self.model_name!r} has no {self.champion_alias!r} alias yet")
+        return mlflow.sklearn.load_model(f"models:/{self.model_name}/{version}")
+
+    def run_id(self, version: str) -> str:
+        return self.client.get_model_version(self.model_name, version).run_id
+
+    def promote(self, version: str) -> None:
+        current = self.champion_version()
+        if current == str(version):
+            return
+        if current is not None:
+            self.client.set_registered_model_alias(self.model_name, PREVIOUS_ALIAS, current)
+        self.client.set_registered_model_alias(self.model_name, self.champion_alias, str(version))
+
+    def rollback(self) -> str:
+        previous = self.version_with_alias(PREVIOUS_ALIAS)
+        if previous is None:
+            raise LookupError(f"model {self.model_name!r} has no previous champion to roll back to")
+        self.promote(previous)
+        return previous
+
+    def aliases(self, version: str) -> list:
+        return list(self.client.get_model_version(self.model_name, version).aliases)
