@@ -5,7 +5,10 @@ import {
   catalogProcessingExtensionPoint,
 } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
-import { catalogModuleMlopsLocalRepositories, default as scaffolderModuleMlops } from './index';
+import {
+  catalogModuleMlopsLocalRepositories,
+  default as scaffolderModuleMlops,
+} from './index';
 
 describe('backend modules', () => {
   it('registers the mlops:* actions with the scaffolder', async () => {
@@ -18,7 +21,9 @@ describe('backend modules', () => {
         mockServices.rootConfig.factory({ data: {} }),
       ],
     });
-    expect(addActions.mock.calls.flat().map((a: { id: string }) => a.id)).toEqual([
+    expect(
+      addActions.mock.calls.flat().map((a: { id: string }) => a.id),
+    ).toEqual([
       'mlops:guardrails:check',
       'mlops:publish:plan',
       'mlops:usecase:manifest',

@@ -16,24 +16,30 @@ import {
   templateFile,
 } from '../skeleton/testTemplates';
 import { z } from 'zod/v3';
-import { guardrailSubjectSchema } from '../lib/useCaseInput';
-import { createGuardrailsCheckAction } from './guardrails/createGuardrailsCheckAction';
+import type { Zod } from '../lib/zod';
+import {
+  createGuardrailsCheckAction,
+  guardrailsCheckInput,
+} from './guardrails/createGuardrailsCheckAction';
 import {
   createUseCaseManifestAction,
-  useCaseManifestInputSchema,
+  useCaseManifestInput,
 } from './manifest/createUseCaseManifestAction';
 import {
   createPublishLocalAction,
-  publishLocalInputSchema,
+  publishLocalInput,
 } from './publish/createPublishLocalAction';
 import {
   createPublishPlanAction,
-  publishPlanInputSchema,
+  publishPlanInput,
 } from './publish/createPublishPlanAction';
-import { createUseCaseRecordAction } from './record';
+import {
+  createUseCaseRecordAction,
+  useCaseRecordInput,
+} from './record/createUseCaseRecordAction';
 import {
   createRegisterLocalAction,
-  registerLocalInputSchema,
+  registerLocalInput,
 } from './register/createRegisterLocalAction';
 
 /*
@@ -182,72 +188,64 @@ const manifest = {
 };
 
 /** Inputs the handler's own zod schema accepts, at the edges where a projection can drift. */
-const HANDLER_ACCEPTS: [string, z.ZodTypeAny, JsonObject][] = [
-  ['mlops:guardrails:check', guardrailSubjectSchema, subject],
+const HANDLER_ACCEPTS: [string, (zod: Zod) => z.ZodTypeAny, JsonObject][] = [
+  ['mlops:guardrails:check', guardrailsCheckInput, subject],
   [
     'mlops:guardrails:check',
-    guardrailSubjectSchema,
+    guardrailsCheckInput,
     { ...subject, owner: 'group:default/DataScience' },
   ],
   [
     'mlops:guardrails:check',
-    guardrailSubjectSchema,
+    guardrailsCheckInput,
     { ...subject, owner: 'Group:Default/fraud' },
   ],
   [
     'mlops:guardrails:check',
-    guardrailSubjectSchema,
+    guardrailsCheckInput,
     { ...subject, owner: 'fraud-analytics', modelProvider: 'self-hosted' },
   ],
-  ['mlops:usecase:manifest', useCaseManifestInputSchema, manifest],
+  ['mlops:usecase:manifest', useCaseManifestInput, manifest],
   [
     'mlops:usecase:manifest',
-    useCaseManifestInputSchema,
+    useCaseManifestInput,
     { ...manifest, kpis: 'Churn down 5%' },
   ],
+  ['mlops:usecase:manifest', useCaseManifestInput, { ...manifest, kpis: '' }],
   [
     'mlops:usecase:manifest',
-    useCaseManifestInputSchema,
-    { ...manifest, kpis: '' },
-  ],
-  [
-    'mlops:usecase:manifest',
-    useCaseManifestInputSchema,
+    useCaseManifestInput,
     { ...manifest, kpis: ['a', 'b'] },
   ],
+  ['mlops:usecase:manifest', useCaseManifestInput, { ...manifest, kpis: [] }],
   [
     'mlops:usecase:manifest',
-    useCaseManifestInputSchema,
-    { ...manifest, kpis: [] },
-  ],
-  [
-    'mlops:usecase:manifest',
-    useCaseManifestInputSchema,
+    useCaseManifestInput,
     { ...manifest, templateRef: 'template:default/Batch-Training' },
   ],
   [
     'mlops:usecase:manifest',
-    useCaseManifestInputSchema,
+    useCaseManifestInput,
     {
       ...manifest,
       owner: 'group:ML/Platform',
       sourceLocation: 'url:https://github.com/acme/x/tree/main/',
     },
   ],
-  ['mlops:publish:plan', publishPlanInputSchema, { name: 'churn-forecast' }],
+  ['mlops:publish:plan', publishPlanInput, { name: 'churn-forecast' }],
   [
     'mlops:publish:local',
-    publishLocalInputSchema,
+    publishLocalInput,
     { name: 'churn-forecast', sourcePath: 'sub', gitCommitMessage: 'First' },
   ],
   [
     'mlops:catalog:register-local',
-    registerLocalInputSchema,
+    registerLocalInput,
     { name: 'churn-forecast', catalogInfoPath: 'sub/catalog-info.yaml' },
   ],
   [
     'mlops:usecase:record',
-    z.any(),
+    useCaseRecordInput,
     {
       entityRef: 'component:default/Churn',
       templateRef: 'template:default/batch-training',
@@ -258,7 +256,7 @@ const HANDLER_ACCEPTS: [string, z.ZodTypeAny, JsonObject][] = [
 
 describe('the published JSON Schema refuses nothing the handler accepts', () => {
   it.each(HANDLER_ACCEPTS)('%s with %j', (actionId, handlerSchema, input) => {
-    expect(handlerSchema.safeParse(input).success).toBe(true);
+    expect(handlerSchema(z).safeParse(input).success).toBe(true);
     expect(scaffolderValidation(actionId, input)).toEqual([]);
   });
 });

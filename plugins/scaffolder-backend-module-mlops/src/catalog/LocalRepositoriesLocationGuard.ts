@@ -57,7 +57,9 @@ export class LocalRepositoriesLocationGuard implements CatalogProcessor {
   }
 
   private fileTargets(entity: Entity): string[] {
-    const spec = entity.spec as { target?: unknown; targets?: unknown } | undefined;
+    const spec = entity.spec as
+      | { target?: unknown; targets?: unknown }
+      | undefined;
     const targets = [
       ...(typeof spec?.target === 'string' ? [spec.target] : []),
       ...(Array.isArray(spec?.targets) ? spec!.targets : []),

@@ -33,7 +33,10 @@ function checkNaming(
       message: `name "${name}" has ${name.length} characters`,
     });
   }
-  if (naming.pattern !== undefined && !new RegExp(naming.pattern, 'u').test(name)) {
+  if (
+    naming.pattern !== undefined &&
+    !new RegExp(naming.pattern, 'u').test(name)
+  ) {
     violations.push({
       field: 'name',
       rule: `${RULE_PREFIX}.naming.pattern`,
@@ -48,7 +51,9 @@ function checkNaming(
       field: 'name',
       rule: `${RULE_PREFIX}.naming.forbiddenWords`,
       allowed: `names without the words ${naming.forbiddenWords.join(', ')}`,
-      message: `name "${name}" contains the reserved word(s) ${forbidden.join(', ')}`,
+      message: `name "${name}" contains the reserved word(s) ${forbidden.join(
+        ', ',
+      )}`,
     });
   }
   return violations;

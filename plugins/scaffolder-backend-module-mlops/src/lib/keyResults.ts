@@ -1,13 +1,13 @@
-import { z } from 'zod/v3';
 import { freeText } from './useCaseFields';
+import type { Zod } from './zod';
 
 export const MAX_KEY_RESULTS = 10;
 export const MAX_KEY_RESULT_LENGTH = 200;
 
-const keyResult = () => freeText(MAX_KEY_RESULT_LENGTH);
-const keyResultList = () =>
+const keyResult = (z: Zod) => freeText(z, MAX_KEY_RESULT_LENGTH);
+const keyResultList = (z: Zod) =>
   z
-    .array(keyResult())
+    .array(keyResult(z))
     .max(MAX_KEY_RESULTS, `expected at most ${MAX_KEY_RESULTS} key results`);
 
 /**
@@ -19,11 +19,11 @@ const keyResultList = () =>
  * with it before the handler runs. A `pipe` into an array publishes `allOf: [input, array]`, which
  * no text can satisfy — that rejected every run with a key result (issue 9).
  */
-export const keyResults = () =>
+export const keyResults = (z: Zod) =>
   z
     .union(
       [
-        keyResultList(),
+        keyResultList(z),
         z
           .string()
           .max(
@@ -41,7 +41,7 @@ export const keyResults = () =>
     .transform((value, ctx) => {
       const lines =
         typeof value === 'string' ? value.split(/\r?\n/) : value ?? [];
-      const result = keyResultList().safeParse(
+      const result = keyResultList(z).safeParse(
         lines.filter(line => line.trim() !== ''),
       );
       if (result.success) {

@@ -1,9 +1,10 @@
 import { DEFAULT_ML_TYPES } from '@landing-zone/plugin-mlops-common';
-import { z } from 'zod/v3';
+import type { Zod } from './zod';
 
 /**
  * Field schemas of an ML use case, shared by every mlops:* action so the form, the guardrails
- * and the manifest agree on what a valid value is. Each message says what was expected; the
+ * and the manifest agree on what a valid value is. Each takes the `z` the scaffolder hands to
+ * an action's schema callback. Each message says what was expected; the
  * field name is added by `parseInput`.
  */
 
@@ -36,7 +37,7 @@ const DECEPTIVE_CHARACTERS =
 export const MAX_TEXT_LENGTH = 500;
 
 /** Lowercase DNS-label style, the common denominator of entity names, repositories and images. */
-export const useCaseName = () =>
+export const useCaseName = (z: Zod) =>
   z
     .string({
       required_error: 'is required',
@@ -49,7 +50,7 @@ export const useCaseName = () =>
       'expected lowercase letters, digits and single hyphens, starting with a letter (e.g. "churn-forecast")',
     );
 
-export const freeText = (max = MAX_TEXT_LENGTH) =>
+export const freeText = (z: Zod, max = MAX_TEXT_LENGTH) =>
   z
     .string({
       required_error: 'is required',
@@ -67,7 +68,7 @@ export const freeText = (max = MAX_TEXT_LENGTH) =>
       'expected Unicode text in NFC normal form',
     );
 
-export const groupRef = () =>
+export const groupRef = (z: Zod) =>
   z
     .string({
       required_error: 'is required',
@@ -81,21 +82,21 @@ export const groupRef = () =>
       'expected a group entity reference such as "group:default/fraud-analytics"',
     );
 
-export const dataClassification = () =>
+export const dataClassification = (z: Zod) =>
   z.enum(DATA_CLASSIFICATIONS, {
     errorMap: () => ({
       message: `expected one of ${DATA_CLASSIFICATIONS.join(', ')}`,
     }),
   });
 
-export const computeTier = () =>
+export const computeTier = (z: Zod) =>
   z.enum(COMPUTE_TIERS, {
     errorMap: () => ({
       message: `expected one of ${COMPUTE_TIERS.join(', ')}`,
     }),
   });
 
-export const useCaseType = () =>
+export const useCaseType = (z: Zod) =>
   z.enum(USE_CASE_TYPES, {
     errorMap: () => ({
       message: `expected one of ${USE_CASE_TYPES.join(', ')}`,
@@ -103,7 +104,7 @@ export const useCaseType = () =>
   });
 
 /** ISO-3166 style region code with an optional sub-region, e.g. "ca", "eu", "us-east". */
-export const region = () =>
+export const region = (z: Zod) =>
   z
     .string({
       required_error: 'is required',
@@ -115,7 +116,7 @@ export const region = () =>
     );
 
 /** GPU-hours per month. A form sends numbers as numbers; strings are refused on purpose. */
-export const gpuBudget = () =>
+export const gpuBudget = (z: Zod) =>
   z
     .number({
       required_error: 'is required',
@@ -125,7 +126,7 @@ export const gpuBudget = () =>
     .min(0, 'expected a number of GPU-hours per month, 0 or more')
     .max(100_000, 'expected at most 100000 GPU-hours per month');
 
-export const targetLevel = () =>
+export const targetLevel = (z: Zod) =>
   z
     .number({
       required_error: 'is required',
@@ -135,7 +136,7 @@ export const targetLevel = () =>
     .min(1, 'expected the number 1 or 2')
     .max(2, 'expected the number 1 or 2');
 
-export const modelProvider = () =>
+export const modelProvider = (z: Zod) =>
   z
     .string({ invalid_type_error: 'expected a string' })
     .regex(
@@ -144,7 +145,7 @@ export const modelProvider = () =>
     );
 
 /** A path relative to the workspace; `resolveSafeChildPath` is still applied when it is used. */
-export const relativePath = () =>
+export const relativePath = (z: Zod) =>
   z
     .string({ invalid_type_error: 'expected a string' })
     .max(255, 'expected at most 255 characters')

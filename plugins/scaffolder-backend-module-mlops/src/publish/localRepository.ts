@@ -81,7 +81,10 @@ export async function publishToLocalRepository(
   }
 }
 
-async function ownCommit(repoDir: string, taskId: string): Promise<string | undefined> {
+async function ownCommit(
+  repoDir: string,
+  taskId: string,
+): Promise<string | undefined> {
   try {
     const [first] = await git.log({ fs, dir: repoDir, depth: 1 });
     return first?.commit.message.includes(`${TASK_TRAILER} ${taskId}`)
@@ -99,7 +102,9 @@ async function ownCommit(repoDir: string, taskId: string): Promise<string | unde
  */
 async function listFiles(dir: string, prefix = ''): Promise<string[]> {
   const files: string[] = [];
-  const entries = await fs.readdir(path.join(dir, prefix), { withFileTypes: true });
+  const entries = await fs.readdir(path.join(dir, prefix), {
+    withFileTypes: true,
+  });
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
     if (entry.name === '.git') continue;

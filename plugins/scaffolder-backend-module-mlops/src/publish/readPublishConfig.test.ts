@@ -28,10 +28,16 @@ describe('readPublishConfig', () => {
 
   it('names the key when the target is unknown or incomplete', () => {
     expect(() =>
-      readPublishConfig(new ConfigReader({ mlops: { publish: { target: 'svn' } } })),
-    ).toThrow('mlops.publish.target must be one of local, github, gitlab, got "svn"');
+      readPublishConfig(
+        new ConfigReader({ mlops: { publish: { target: 'svn' } } }),
+      ),
+    ).toThrow(
+      'mlops.publish.target must be one of local, github, gitlab, got "svn"',
+    );
     expect(() =>
-      readPublishConfig(new ConfigReader({ mlops: { publish: { target: 'gitlab' } } })),
+      readPublishConfig(
+        new ConfigReader({ mlops: { publish: { target: 'gitlab' } } }),
+      ),
     ).toThrow('mlops.publish.gitlab.owner is not configured');
   });
 });

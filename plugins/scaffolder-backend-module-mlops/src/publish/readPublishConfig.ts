@@ -21,17 +21,23 @@ export const DEFAULT_REPOSITORIES_DIR = './var/repositories';
  */
 export function readPublishConfig(config: Config): PublishConfig {
   const publish = config.getOptionalConfig('mlops.publish');
-  const target = (publish?.getOptionalString('target') ?? 'local') as PublishTarget;
+  const target = (publish?.getOptionalString('target') ??
+    'local') as PublishTarget;
   if (!PUBLISH_TARGETS.includes(target)) {
     throw new InputError(
-      `mlops.publish.target must be one of ${PUBLISH_TARGETS.join(', ')}, got "${target}"`,
+      `mlops.publish.target must be one of ${PUBLISH_TARGETS.join(
+        ', ',
+      )}, got "${target}"`,
     );
   }
   const local = publish?.getOptionalConfig('local');
   const scm = (key: 'github' | 'gitlab', defaultHost: string) => {
     const c = publish?.getOptionalConfig(key);
     return c
-      ? { host: c.getOptionalString('host') ?? defaultHost, owner: c.getString('owner') }
+      ? {
+          host: c.getOptionalString('host') ?? defaultHost,
+          owner: c.getString('owner'),
+        }
       : undefined;
   };
   const result: PublishConfig = {
@@ -40,7 +46,8 @@ export function readPublishConfig(config: Config): PublishConfig {
       local || target === 'local'
         ? {
             repositoriesDir: path.resolve(
-              local?.getOptionalString('repositoriesDir') ?? DEFAULT_REPOSITORIES_DIR,
+              local?.getOptionalString('repositoriesDir') ??
+                DEFAULT_REPOSITORIES_DIR,
             ),
             defaultBranch: local?.getOptionalString('defaultBranch') ?? 'main',
           }

@@ -1,8 +1,15 @@
 import { createMockDirectory } from '@backstage/backend-test-utils';
 import fs from 'fs-extra';
 import path from 'node:path';
-import { renderSkeletonText, renderTemplateLocally } from './renderTemplateLocally';
-import { sampleParameters, templateFile, TEMPLATE_NAMES } from './testTemplates';
+import {
+  renderSkeletonText,
+  renderTemplateLocally,
+} from './renderTemplateLocally';
+import {
+  sampleParameters,
+  templateFile,
+  TEMPLATE_NAMES,
+} from './testTemplates';
 
 describe('renderTemplateLocally', () => {
   const output = createMockDirectory();
@@ -31,9 +38,9 @@ describe('renderTemplateLocally', () => {
         ]),
       );
       for (const file of files) {
-        expect(await fs.readFile(path.join(output.path, file), 'utf8')).not.toMatch(
-          /\$\{\{/,
-        );
+        expect(
+          await fs.readFile(path.join(output.path, file), 'utf8'),
+        ).not.toMatch(/\$\{\{/);
       }
     },
   );
@@ -45,11 +52,15 @@ describe('renderTemplateLocally', () => {
       parameters: sampleParameters('batch-training', 1),
       outputDir: output.path,
     });
-    expect(await listFiles(output.path)).not.toContain('catalog-info.level2.yaml');
+    expect(await listFiles(output.path)).not.toContain(
+      'catalog-info.level2.yaml',
+    );
   });
 
   it('refuses template syntax the tests would not check', () => {
-    expect(() => renderSkeletonText('{% if x %}', {}, 'f')).toThrow('nunjucks tags');
+    expect(() => renderSkeletonText('{% if x %}', {}, 'f')).toThrow(
+      'nunjucks tags',
+    );
     expect(() => renderSkeletonText('${{ values.nope }}', {}, 'f')).toThrow(
       'unknown template expression',
     );
@@ -58,7 +69,9 @@ describe('renderTemplateLocally', () => {
 
 async function listFiles(dir: string, prefix = ''): Promise<string[]> {
   const result: string[] = [];
-  for (const entry of await fs.readdir(path.join(dir, prefix), { withFileTypes: true })) {
+  for (const entry of await fs.readdir(path.join(dir, prefix), {
+    withFileTypes: true,
+  })) {
     const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
     if (entry.isDirectory()) result.push(...(await listFiles(dir, relative)));
     else result.push(relative);

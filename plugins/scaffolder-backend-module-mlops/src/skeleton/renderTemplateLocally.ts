@@ -21,11 +21,14 @@ export async function renderTemplateLocally(options: {
   const templateDir = path.dirname(options.templateFile);
   for (const step of template.spec.steps as TemplateStep[]) {
     if (step.action !== 'fetch:template') continue;
-    if (step.if !== undefined && !evaluate(String(step.if), options.parameters)) continue;
+    if (step.if !== undefined && !evaluate(String(step.if), options.parameters))
+      continue;
     const values = Object.fromEntries(
       Object.entries(step.input.values ?? {}).map(([key, value]) => [
         key,
-        typeof value === 'string' ? renderParameters(value, options.parameters) : value,
+        typeof value === 'string'
+          ? renderParameters(value, options.parameters)
+          : value,
       ]),
     );
     await renderDirectory(
@@ -44,7 +47,10 @@ interface TemplateStep {
 
 const EXPRESSION = /\$\{\{\s*(.+?)\s*\}\}/g;
 
-function evaluate(expression: string, parameters: Record<string, unknown>): unknown {
+function evaluate(
+  expression: string,
+  parameters: Record<string, unknown>,
+): unknown {
   const inner = expression.replace(/^\$\{\{\s*|\s*\}\}$/g, '');
   const comparison = inner.match(/^parameters\.(\w+)\s*(==|!=)\s*(.+)$/);
   if (comparison) {
@@ -57,10 +63,15 @@ function evaluate(expression: string, parameters: Record<string, unknown>): unkn
   throw new Error(`renderTemplateLocally cannot evaluate "${expression}"`);
 }
 
-function renderParameters(value: string, parameters: Record<string, unknown>): unknown {
+function renderParameters(
+  value: string,
+  parameters: Record<string, unknown>,
+): unknown {
   const whole = value.match(/^\$\{\{\s*(.+?)\s*\}\}$/);
   if (whole) return evaluate(value, parameters);
-  return value.replace(EXPRESSION, match => String(evaluate(match, parameters)));
+  return value.replace(EXPRESSION, match =>
+    String(evaluate(match, parameters)),
+  );
 }
 
 export function renderSkeletonText(
@@ -69,7 +80,9 @@ export function renderSkeletonText(
   file: string,
 ): string {
   if (/\{%|\{#/.test(text)) {
-    throw new Error(`${file}: nunjucks tags ({% or {#) are not allowed in skeletons`);
+    throw new Error(
+      `${file}: nunjucks tags ({% or {#) are not allowed in skeletons`,
+    );
   }
   return text.replace(EXPRESSION, (_match, expression: string) => {
     const key = expression.match(/^values\.(\w+)$/)?.[1];

@@ -2,7 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /** The golden-path templates of this repository, for tests and the generated-project script. */
-export const TEMPLATE_NAMES = ['batch-training', 'online-inference', 'llm-rag'] as const;
+export const TEMPLATE_NAMES = [
+  'batch-training',
+  'online-inference',
+  'llm-rag',
+] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 
 /** The repository's templates/ folder, found upwards from the working directory (the package for jest, the repository for scripts). */

@@ -2,7 +2,6 @@ import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { z } from 'zod/v3';
 import {
   describeViolation,
   evaluateGuardrails,
@@ -10,21 +9,39 @@ import {
 import { readGuardrails } from '../../guardrails/readGuardrails';
 import { requireOwnerGroup } from '../../guardrails/requireOwnerGroup';
 import { parseInput } from '../../lib/parseInput';
-import { guardrailSubjectSchema } from '../../lib/useCaseInput';
+import { useCaseShape } from '../../lib/useCaseInput';
+import { Zod, handlerZod } from '../../lib/zod';
 import { guardrailsCheckExamples } from './guardrailsCheck.examples';
 
 export const GUARDRAILS_CHECK_ACTION_ID = 'mlops:guardrails:check';
 
-const outputSchema = z.object({
-  passed: z
-    .boolean()
-    .describe('Always true: a violation fails the step instead'),
-  rulesChecked: z
-    .array(z.string())
-    .describe(
-      'Guardrail groups configured and evaluated, e.g. ["residency", "gpuBudget"]',
-    ),
-});
+/** The form values the guardrails judge. */
+export const guardrailsCheckInput = (z: Zod) => {
+  const shape = useCaseShape(z);
+  return z
+    .object({
+      name: shape.name,
+      owner: shape.owner,
+      dataClassification: shape.dataClassification,
+      dataResidency: shape.dataResidency,
+      computeTier: shape.computeTier,
+      gpuBudget: shape.gpuBudget,
+      modelProvider: shape.modelProvider,
+    })
+    .strict();
+};
+
+const guardrailsCheckOutput = (z: Zod) =>
+  z.object({
+    passed: z
+      .boolean()
+      .describe('Always true: a violation fails the step instead'),
+    rulesChecked: z
+      .array(z.string())
+      .describe(
+        'Guardrail groups configured and evaluated, e.g. ["residency", "gpuBudget"]',
+      ),
+  });
 
 /**
  * `mlops:guardrails:check` — the first step of every golden path. It only reads, so a violation
@@ -54,14 +71,11 @@ export function createGuardrailsCheckAction(options: {
       "Checks a new ML use case against the platform team's guardrails (the owner is a Group in the catalog; data residency per classification, GPU budget ceilings per team and compute tier, approved LLM providers, naming rules). Fails with the field, the rule and the allowed values; writes nothing.",
     examples: guardrailsCheckExamples,
     supportsDryRun: true,
-    schema: {
-      input: () => guardrailSubjectSchema,
-      output: () => outputSchema,
-    },
+    schema: { input: guardrailsCheckInput, output: guardrailsCheckOutput },
     async handler(ctx) {
       const subject = parseInput(
         GUARDRAILS_CHECK_ACTION_ID,
-        guardrailSubjectSchema,
+        guardrailsCheckInput(handlerZod),
         ctx.input,
       );
       await requireOwnerGroup({

@@ -7,7 +7,10 @@ import {
 
 // A new use case *declares* its level; until its pipeline reports facts, only the declared
 // evidence mode counts that (the observed mode is tested in mlops-common).
-const declaredModel = { ...defaultMaturityModel, evidence: 'declared' as const };
+const declaredModel = {
+  ...defaultMaturityModel,
+  evidence: 'declared' as const,
+};
 import fs from 'fs-extra';
 import path from 'node:path';
 import yaml from 'yaml';

@@ -2,12 +2,12 @@ import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import fs from 'fs-extra';
-import { z } from 'zod/v3';
 import { safeInputPath } from '../../lib/safeInputPath';
 import { parseInput } from '../../lib/parseInput';
 import { keyResults } from '../../lib/keyResults';
 import { relativePath, useCaseType } from '../../lib/useCaseFields';
 import { targetLevelField, useCaseShape } from '../../lib/useCaseInput';
+import { Zod, handlerZod } from '../../lib/zod';
 import { buildManifest } from './buildManifest';
 import { mergeCatalogInfo } from './mergeCatalogInfo';
 import { useCaseManifestExamples } from './useCaseManifest.examples';
@@ -18,55 +18,57 @@ const CATALOG_INFO = 'catalog-info.yaml';
 const LEVEL2_FRAGMENT = 'catalog-info.level2.yaml';
 const MANIFEST = 'mlops.yaml';
 
-export const useCaseManifestInputSchema = z
-  .object({
-    ...useCaseShape,
-    type: useCaseType().describe('spec.type of the component'),
-    targetLevel: targetLevelField,
-    kpis: keyResults().describe(
-      'Key results the use case is measured by: a list, or one text with a key result per line',
-    ),
-    templateRef: z
-      .string({ invalid_type_error: 'expected a string' })
-      .regex(
-        // Spelled out instead of the `i` flag, which the published JSON Schema would lose.
-        /^[Tt][Ee][Mm][Pp][Ll][Aa][Tt][Ee]:[A-Za-z0-9._-]+\/[A-Za-z0-9._-]+$/,
-        'expected a template entity ref such as "template:default/batch-training"',
-      )
-      .optional()
-      .describe('The template entity ref; defaults to the running template'),
-    templateVersion: z
-      .string({ invalid_type_error: 'expected a string' })
-      .regex(/^[0-9A-Za-z.+-]{1,40}$/, 'expected a version such as "1.2.0"')
-      .default('1.0.0')
-      .describe('Version of the template'),
-    sourceLocation: z
-      .string({ invalid_type_error: 'expected a string' })
-      .max(2048, 'expected at most 2048 characters')
-      .regex(
-        /^(url|file|dir):\S+$/,
-        'expected a location ref such as "url:https://github.com/org/repo/tree/main/"',
-      )
-      .optional()
-      .describe(
-        'backstage.io/source-location of the repository to be published',
+export const useCaseManifestInput = (z: Zod) =>
+  z
+    .object({
+      ...useCaseShape(z),
+      type: useCaseType(z).describe('spec.type of the component'),
+      targetLevel: targetLevelField(z),
+      kpis: keyResults(z).describe(
+        'Key results the use case is measured by: a list, or one text with a key result per line',
       ),
-    targetPath: relativePath()
-      .default('.')
-      .describe('Workspace sub-directory holding the skeleton'),
-  })
-  .strict();
+      templateRef: z
+        .string({ invalid_type_error: 'expected a string' })
+        .regex(
+          // Spelled out instead of the `i` flag, which the published JSON Schema would lose.
+          /^[Tt][Ee][Mm][Pp][Ll][Aa][Tt][Ee]:[A-Za-z0-9._-]+\/[A-Za-z0-9._-]+$/,
+          'expected a template entity ref such as "template:default/batch-training"',
+        )
+        .optional()
+        .describe('The template entity ref; defaults to the running template'),
+      templateVersion: z
+        .string({ invalid_type_error: 'expected a string' })
+        .regex(/^[0-9A-Za-z.+-]{1,40}$/, 'expected a version such as "1.2.0"')
+        .default('1.0.0')
+        .describe('Version of the template'),
+      sourceLocation: z
+        .string({ invalid_type_error: 'expected a string' })
+        .max(2048, 'expected at most 2048 characters')
+        .regex(
+          /^(url|file|dir):\S+$/,
+          'expected a location ref such as "url:https://github.com/org/repo/tree/main/"',
+        )
+        .optional()
+        .describe(
+          'backstage.io/source-location of the repository to be published',
+        ),
+      targetPath: relativePath(z)
+        .default('.')
+        .describe('Workspace sub-directory holding the skeleton'),
+    })
+    .strict();
 
-const outputSchema = z.object({
-  manifestPath: z.string().describe('Workspace-relative path of mlops.yaml'),
-  catalogInfoPath: z
-    .string()
-    .describe('Workspace-relative path of catalog-info.yaml'),
-  entityRef: z.string().describe('The component the catalog will hold'),
-  createdAt: z
-    .string()
-    .describe('Recorded creation time (stable across retries)'),
-});
+const useCaseManifestOutput = (z: Zod) =>
+  z.object({
+    manifestPath: z.string().describe('Workspace-relative path of mlops.yaml'),
+    catalogInfoPath: z
+      .string()
+      .describe('Workspace-relative path of catalog-info.yaml'),
+    entityRef: z.string().describe('The component the catalog will hold'),
+    createdAt: z
+      .string()
+      .describe('Recorded creation time (stable across retries)'),
+  });
 
 /**
  * `mlops:usecase:manifest` — runs after `fetch:template`. Writes `mlops.yaml` and merges the
@@ -80,14 +82,11 @@ export function createUseCaseManifestAction(options?: { now?: () => Date }) {
       "Writes the use-case manifest (mlops.yaml) and merges the use case's annotations into the skeleton's catalog-info.yaml so it starts at maturity Level 1 (Level 2 when targeted).",
     examples: useCaseManifestExamples,
     supportsDryRun: true,
-    schema: {
-      input: () => useCaseManifestInputSchema,
-      output: () => outputSchema,
-    },
+    schema: { input: useCaseManifestInput, output: useCaseManifestOutput },
     async handler(ctx) {
       const input = parseInput(
         USE_CASE_MANIFEST_ACTION_ID,
-        useCaseManifestInputSchema,
+        useCaseManifestInput(handlerZod),
         ctx.input,
       );
       const templateRef = input.templateRef ?? ctx.templateInfo?.entityRef;

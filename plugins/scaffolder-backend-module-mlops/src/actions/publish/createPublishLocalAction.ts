@@ -1,10 +1,11 @@
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { z } from 'zod/v3';
 import { safeInputPath } from '../../lib/safeInputPath';
 import { parseInput } from '../../lib/parseInput';
 import { freeText, relativePath, useCaseName } from '../../lib/useCaseFields';
+import { Zod, handlerZod } from '../../lib/zod';
+import { publishLocalExamples } from './publishLocal.examples';
 import { publishToLocalRepository } from '../../publish/localRepository';
 import {
   readPublishConfig,
@@ -13,28 +14,30 @@ import {
 
 export const PUBLISH_LOCAL_ACTION_ID = 'mlops:publish:local';
 
-export const publishLocalInputSchema = z
-  .object({
-    name: useCaseName().describe(
-      'Repository directory name under mlops.publish.local.repositoriesDir',
-    ),
-    sourcePath: relativePath()
-      .default('.')
-      .describe('Workspace sub-directory to publish'),
-    gitCommitMessage: freeText(200)
-      .optional()
-      .describe('Message of the first commit'),
-  })
-  .strict();
+export const publishLocalInput = (z: Zod) =>
+  z
+    .object({
+      name: useCaseName(z).describe(
+        'Repository directory name under mlops.publish.local.repositoriesDir',
+      ),
+      sourcePath: relativePath(z)
+        .default('.')
+        .describe('Workspace sub-directory to publish'),
+      gitCommitMessage: freeText(z, 200)
+        .optional()
+        .describe('Message of the first commit'),
+    })
+    .strict();
 
-const outputSchema = z.object({
-  repoPath: z.string().describe('Absolute path of the new repository'),
-  remoteUrl: z.string().describe('file:// URL to clone it'),
-  commitHash: z.string().describe('The first commit'),
-  catalogInfoPath: z
-    .string()
-    .describe('Absolute path of its catalog-info.yaml'),
-});
+const publishLocalOutput = (z: Zod) =>
+  z.object({
+    repoPath: z.string().describe('Absolute path of the new repository'),
+    remoteUrl: z.string().describe('file:// URL to clone it'),
+    commitHash: z.string().describe('The first commit'),
+    catalogInfoPath: z
+      .string()
+      .describe('Absolute path of its catalog-info.yaml'),
+  });
 
 /**
  * `mlops:publish:local` — the embedded default's publisher: commits the workspace into a local
@@ -58,27 +61,12 @@ export function createPublishLocalAction(options: { config: Config }) {
     id: PUBLISH_LOCAL_ACTION_ID,
     description:
       'Commits the workspace into a new local git repository under mlops.publish.local.repositoriesDir. Re-running the same task reuses its repository; another task never overwrites one.',
-    examples: [
-      {
-        description: 'Publish the workspace as repository "churn-forecast"',
-        example: [
-          'steps:',
-          '  - id: publish-local',
-          '    action: mlops:publish:local',
-          '    input:',
-          '      name: ${{ parameters.name }}',
-          '',
-        ].join('\n'),
-      },
-    ],
-    schema: {
-      input: () => publishLocalInputSchema,
-      output: () => outputSchema,
-    },
+    examples: publishLocalExamples,
+    schema: { input: publishLocalInput, output: publishLocalOutput },
     async handler(ctx) {
       const input = parseInput(
         PUBLISH_LOCAL_ACTION_ID,
-        publishLocalInputSchema,
+        publishLocalInput(handlerZod),
         ctx.input,
       );
       const local = requireLocalPublish(PUBLISH_LOCAL_ACTION_ID, publish);

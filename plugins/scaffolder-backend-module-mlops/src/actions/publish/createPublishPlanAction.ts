@@ -1,9 +1,10 @@
 import { Config } from '@backstage/config';
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { z } from 'zod/v3';
 import { parseInput } from '../../lib/parseInput';
 import { useCaseName } from '../../lib/useCaseFields';
+import { Zod, handlerZod } from '../../lib/zod';
+import { publishPlanExamples } from './publishPlan.examples';
 import {
   readPublishConfig,
   requireLocalPublish,
@@ -11,21 +12,23 @@ import {
 
 export const PUBLISH_PLAN_ACTION_ID = 'mlops:publish:plan';
 
-export const publishPlanInputSchema = z
-  .object({ name: useCaseName().describe('Repository name') })
-  .strict();
+export const publishPlanInput = (z: Zod) =>
+  z.object({ name: useCaseName(z).describe('Repository name') }).strict();
 
-const outputSchema = z.object({
-  target: z
-    .enum(['local', 'github', 'gitlab'])
-    .describe('Configured publisher'),
-  repoUrl: z
-    .string()
-    .describe('repoUrl for publish:github / publish:gitlab (empty for local)'),
-  sourceLocation: z
-    .string()
-    .describe('backstage.io/source-location the repository will have'),
-});
+const publishPlanOutput = (z: Zod) =>
+  z.object({
+    target: z
+      .enum(['local', 'github', 'gitlab'])
+      .describe('Configured publisher'),
+    repoUrl: z
+      .string()
+      .describe(
+        'repoUrl for publish:github / publish:gitlab (empty for local)',
+      ),
+    sourceLocation: z
+      .string()
+      .describe('backstage.io/source-location the repository will have'),
+  });
 
 /**
  * `mlops:publish:plan` — tells the template which publisher the platform team configured in
@@ -39,28 +42,12 @@ export function createPublishPlanAction(options: { config: Config }) {
     description:
       'Resolves the configured publisher (mlops.publish.target) and the repository location for a new use case. Writes nothing.',
     supportsDryRun: true,
-    examples: [
-      {
-        description:
-          'Plan, then publish with whichever publisher is configured',
-        example: [
-          'steps:',
-          '  - id: plan',
-          '    action: mlops:publish:plan',
-          '    input: { name: "${{ parameters.name }}" }',
-          '  - id: publish-github',
-          "    if: ${{ steps.plan.output.target == 'github' }}",
-          '    action: publish:github',
-          '    input: { repoUrl: "${{ steps.plan.output.repoUrl }}" }',
-          '',
-        ].join('\n'),
-      },
-    ],
-    schema: { input: () => publishPlanInputSchema, output: () => outputSchema },
+    examples: publishPlanExamples,
+    schema: { input: publishPlanInput, output: publishPlanOutput },
     async handler(ctx) {
       const { name } = parseInput(
         PUBLISH_PLAN_ACTION_ID,
-        publishPlanInputSchema,
+        publishPlanInput(handlerZod),
         ctx.input,
       );
       let repoUrl = '';

@@ -1,6 +1,9 @@
 import { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { parseInput } from '../../lib/parseInput';
+import { Zod, handlerZod } from '../../lib/zod';
+import { useCaseRecordExamples } from './useCaseRecord.examples';
 import { DefaultApiClient } from '@landing-zone/plugin-mlops-common';
 
 /** @public */
@@ -9,7 +12,39 @@ export interface UseCaseRecordActionOptions {
   auth: AuthService;
 }
 
+export const USE_CASE_RECORD_ACTION_ID = 'mlops:usecase:record';
+
 const ENTITY_REF = /^[A-Za-z0-9_.-]+:[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
+
+export const useCaseRecordInput = (z: Zod) => {
+  const entityRef = () =>
+    z
+      .string({
+        required_error: 'is required',
+        invalid_type_error: 'expected a string',
+      })
+      .regex(ENTITY_REF, 'expected a full entity ref, kind:namespace/name');
+  return z
+    .object({
+      entityRef: entityRef().describe(
+        'The created entity, e.g. component:default/churn-model',
+      ),
+      templateRef: entityRef()
+        .optional()
+        .describe('The template that created it'),
+      teamRef: entityRef()
+        .optional()
+        .describe('The owning group, e.g. group:default/fraud'),
+    })
+    .strict();
+};
+
+const useCaseRecordOutput = (z: Zod) =>
+  z.object({
+    recorded: z
+      .boolean()
+      .describe('False when this task had already been recorded'),
+  });
 
 /**
  * `mlops:usecase:record`: tells the mlops backend that this task created a use case, so
@@ -26,75 +61,31 @@ export function createUseCaseRecordAction(options: UseCaseRecordActionOptions) {
     fetchApi: { fetch },
   });
   return createTemplateAction({
-    id: 'mlops:usecase:record',
+    id: USE_CASE_RECORD_ACTION_ID,
     description:
       'Records that this task created an ML use case (for throughput and lead time). Idempotent per task.',
-    examples: [
-      {
-        description: 'Record the use case registered by the previous step',
-        example: [
-          'steps:',
-          '  - id: record',
-          '    name: Record use case',
-          '    action: mlops:usecase:record',
-          '    input:',
-          "      entityRef: ${{ steps['register'].output.entityRef }}",
-          '      templateRef: template:default/ml-model',
-          '      teamRef: ${{ parameters.owner }}',
-        ].join('\n'),
-      },
-    ],
-    schema: {
-      input: {
-        entityRef: z =>
-          z
-            .string()
-            .regex(
-              ENTITY_REF,
-              'expected a full entity ref, kind:namespace/name',
-            )
-            .describe('The created entity, e.g. component:default/churn-model'),
-        templateRef: z =>
-          z
-            .string()
-            .regex(
-              ENTITY_REF,
-              'expected a full entity ref, kind:namespace/name',
-            )
-            .optional()
-            .describe('The template that created it'),
-        teamRef: z =>
-          z
-            .string()
-            .regex(
-              ENTITY_REF,
-              'expected a full entity ref, kind:namespace/name',
-            )
-            .optional()
-            .describe('The owning group, e.g. group:default/fraud'),
-      },
-      output: {
-        recorded: z =>
-          z
-            .boolean()
-            .describe('False when this task had already been recorded'),
-      },
-    },
+    examples: useCaseRecordExamples,
+    schema: { input: useCaseRecordInput, output: useCaseRecordOutput },
     async handler(ctx) {
+      const input = parseInput(
+        USE_CASE_RECORD_ACTION_ID,
+        useCaseRecordInput(handlerZod),
+        ctx.input,
+      );
       const { token } = await options.auth.getPluginRequestToken({
         onBehalfOf: await options.auth.getOwnServiceCredentials(),
         targetPluginId: 'mlops',
       });
       const templateRef =
-        ctx.input.templateRef ??
+        input.templateRef ??
         (ctx.templateInfo?.entityRef as string | undefined);
       const response = await mlops.recordCreated(
         {
           body: {
             taskId: ctx.task.id,
-            entityRef: ctx.input.entityRef,
+            entityRef: input.entityRef,
             ...(templateRef ? { templateRef } : {}),
-            ...(ctx.input.teamRef ? { teamRef: ctx.input.teamRef } : {}),
+            ...(input.teamRef ? { teamRef: input.teamRef } : {}),
           },
         },
         { token },
@@ -108,7 +99,7 @@ export function createUseCaseRecordAction(options: UseCaseRecordActionOptions) {
       const { recorded } = await response.json();
       ctx.logger.info(
         recorded
-          ? `Recorded ${ctx.input.entityRef} as created by task ${ctx.task.id}`
+          ? `Recorded ${input.entityRef} as created by task ${ctx.task.id}`
           : `Task ${ctx.task.id} was already recorded; nothing changed`,
       );
       ctx.output('recorded', recorded);

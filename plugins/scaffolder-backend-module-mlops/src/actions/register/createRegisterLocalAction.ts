@@ -6,10 +6,11 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import fs from 'fs-extra';
 import yaml from 'yaml';
-import { z } from 'zod/v3';
 import { safeInputPath } from '../../lib/safeInputPath';
 import { parseInput } from '../../lib/parseInput';
 import { relativePath, useCaseName } from '../../lib/useCaseFields';
+import { Zod, handlerZod } from '../../lib/zod';
+import { registerLocalExamples } from './registerLocal.examples';
 import {
   readPublishConfig,
   requireLocalPublish,
@@ -17,21 +18,23 @@ import {
 
 export const REGISTER_LOCAL_ACTION_ID = 'mlops:catalog:register-local';
 
-export const registerLocalInputSchema = z
-  .object({
-    name: useCaseName().describe(
-      'Repository name under mlops.publish.local.repositoriesDir',
-    ),
-    catalogInfoPath: relativePath()
-      .default('catalog-info.yaml')
-      .describe('Path of the catalog file inside the repository'),
-  })
-  .strict();
+export const registerLocalInput = (z: Zod) =>
+  z
+    .object({
+      name: useCaseName(z).describe(
+        'Repository name under mlops.publish.local.repositoriesDir',
+      ),
+      catalogInfoPath: relativePath(z)
+        .default('catalog-info.yaml')
+        .describe('Path of the catalog file inside the repository'),
+    })
+    .strict();
 
-const outputSchema = z.object({
-  entityRef: z.string().describe('The registered component'),
-  locationTarget: z.string().describe('The file location the catalog reads'),
-});
+const registerLocalOutput = (z: Zod) =>
+  z.object({
+    entityRef: z.string().describe('The registered component'),
+    locationTarget: z.string().describe('The file location the catalog reads'),
+  });
 
 /**
  * `mlops:catalog:register-local` — registers a locally published repository's catalog file as a
@@ -47,27 +50,12 @@ export function createRegisterLocalAction(options: {
     id: REGISTER_LOCAL_ACTION_ID,
     description:
       'Registers the catalog-info.yaml of a repository published by mlops:publish:local. Registering twice is a no-op.',
-    examples: [
-      {
-        description: 'Register the repository published by the previous step',
-        example: [
-          'steps:',
-          '  - id: register-local',
-          '    action: mlops:catalog:register-local',
-          '    input:',
-          '      name: ${{ parameters.name }}',
-          '',
-        ].join('\n'),
-      },
-    ],
-    schema: {
-      input: () => registerLocalInputSchema,
-      output: () => outputSchema,
-    },
+    examples: registerLocalExamples,
+    schema: { input: registerLocalInput, output: registerLocalOutput },
     async handler(ctx) {
       const input = parseInput(
         REGISTER_LOCAL_ACTION_ID,
-        registerLocalInputSchema,
+        registerLocalInput(handlerZod),
         ctx.input,
       );
       const local = requireLocalPublish(REGISTER_LOCAL_ACTION_ID, publish);
