@@ -4,6 +4,7 @@
  */
 import { createBackend } from '@backstage/backend-defaults';
 import { catalogModuleMlopsLocalRepositories } from '@landing-zone/plugin-scaffolder-backend-module-mlops';
+import { mlopsLocalRepositoriesUrlReader } from '@landing-zone/plugin-mlops-backend';
 
 const backend = createBackend();
 
@@ -34,6 +35,9 @@ backend.add(import('@landing-zone/plugin-catalog-backend-module-mlops'));
 backend.add(import('@landing-zone/plugin-scaffolder-backend-module-mlops'));
 backend.add(catalogModuleMlopsLocalRepositories);
 backend.add(import('@landing-zone/plugin-mlops-backend'));
+// Lets Backstage's UrlReaderService read mlops:publish:local's repositories (the repository
+// fact collector reads them); adds nothing unless mlops.publish.local is configured.
+backend.add(mlopsLocalRepositoriesUrlReader);
 
 // A replica whose startup failed (e.g. a stock plugin lost a migration race on a fresh
 // database) must not keep serving and scheduling half a backend: Backstage only logs the

@@ -4,3 +4,4 @@
  * @packageDocumentation
  */
 export { mlopsPlugin as default } from './plugin';
+export { mlopsLocalRepositoriesUrlReader } from './facts/collectors/repository/mlopsLocalRepositoriesUrlReader';

@@ -178,7 +178,10 @@ export class FactStore {
     return stored;
   }
 
-  /** Points each slot at the newest fact written for it, unless a newer one is stored. */
+  /**
+   * Points each slot at the newest fact written for it, unless a newer one is stored. Alias
+   * slots follow the last write instead: an alias moving back to an older version is news.
+   */
   private async updateLatest(
     tx: Knex.Transaction,
     written: Array<{ fact: Fact; id: number }>,
@@ -198,7 +201,10 @@ export class FactStore {
         }
       }
     }
-    for (const batch of chunks([...newest.values()])) {
+    const rows = [...newest.values()];
+    const isAlias = (row: Record<string, unknown>) =>
+      String(row.slot).startsWith('alias:');
+    for (const batch of chunks(rows.filter(row => !isAlias(row)))) {
       await tx('mlops_fact_latest')
         .insert(batch)
         .onConflict(['entity_id', 'type', 'slot'])
@@ -208,6 +214,12 @@ export class FactStore {
           '<=',
           tx.raw('excluded.observed_at'),
         );
+    }
+    for (const batch of chunks(rows.filter(isAlias))) {
+      await tx('mlops_fact_latest')
+        .insert(batch)
+        .onConflict(['entity_id', 'type', 'slot'])
+        .merge(['fact_id', 'observed_at']);
     }
   }
 

@@ -10,6 +10,8 @@ import { Config } from '@backstage/config';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { Knex } from 'knex';
 import { FactCollectorRegistry } from './collectors/FactCollectorRegistry';
+import { createMlflowCollector } from './collectors/mlflow/createMlflowCollector';
+import { createRepositoryCollector } from './collectors/repository/createRepositoryCollector';
 import { readCollectorEntities } from './collectors/readCollectorEntities';
 import { runCollector } from './collectors/runCollector';
 import { readFactsConfig } from './config/readFactsConfig';
@@ -42,7 +44,15 @@ export async function setUpFacts(options: {
   const config = readFactsConfig(options.rootConfig);
   const store = new FactStore(knex);
 
-  // BUILT-IN COLLECTORS
+  // The built-in sources, next to those that modules added through the extension point.
+  if (config.collectors.repository.enabled) {
+    collectors.addCollector(
+      createRepositoryCollector({ urlReader: options.urlReader }),
+    );
+  }
+  if (config.collectors.mlflow) {
+    collectors.addCollector(createMlflowCollector(config.collectors.mlflow));
+  }
 
   for (const collector of collectors.list()) {
     // Global scope: the scheduler's lock lets one replica run each collector.

@@ -1,6 +1,11 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { FACT_LIMITS, Fact, validateFactBatch } from '@landing-zone/plugin-mlops-common';
+import {
+  FACT_LIMITS,
+  Fact,
+  FactPushResponse,
+  validateFactBatch,
+} from '@landing-zone/plugin-mlops-common';
 import { FactCollector } from '@landing-zone/plugin-mlops-node';
 import { chunks } from '../../database/chunks';
 import { FactStore } from '../FactStore';
@@ -9,9 +14,11 @@ export interface CollectorRunResult {
   ok: boolean;
   facts: number;
   error?: string;
+  /** What storing the facts changed (a successful run only). */
+  stored?: FactPushResponse;
 }
 
-/** Everything wrong with what a collector returned, or undefined when all of it is valid. */
+/** The valid facts a collector returned, or what is wrong with them. */
 function problemOf(
   collector: FactCollector,
   facts: unknown,
@@ -79,7 +86,10 @@ export async function runCollector(options: {
     await store.recordSourceFailure(collector.id, outcome.error, now);
     return { ok: false, facts: 0, error: outcome.error };
   }
-  await store.upsertFactsInBatches(outcome.facts);
+  const stored = await store.upsertFactsInBatches(outcome.facts);
   await store.recordSourceSuccess(collector.id, now);
-  return { ok: true, facts: outcome.facts.length };
+  logger.info(
+    `mlops: fact collector ${collector.id} observed ${outcome.facts.length} facts: ${stored.accepted} new, ${stored.updated} updated`,
+  );
+  return { ok: true, facts: outcome.facts.length, stored };
 }
