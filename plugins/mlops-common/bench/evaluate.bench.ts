@@ -26,6 +26,7 @@ import {
   verdict,
   writeBenchResults,
 } from '../../../scripts/benchSupport';
+import { generateLatestFacts } from './generateFacts';
 import { generateMlEntities } from './generateMlEntities';
 import { createRulesEngineEvaluator } from './jsonRulesEngineModel';
 
@@ -76,16 +77,22 @@ async function main() {
   // with this many distinct annotation sets; both are measured.
   const entities: Entity[] = JSON.parse(JSON.stringify(built));
   const subset = entities.slice(0, JRE_ENTITIES);
-  const compiled = compileMaturityModel(defaultMaturityModel);
+  // Declarations only (evidence mode `declared`, no facts): the annotation semantics that
+  // json-rules-engine can express, and the figure comparable with earlier runs.
+  const annotationModel = {
+    ...defaultMaturityModel,
+    evidence: 'declared' as const,
+  };
+  const compiled = compileMaturityModel(annotationModel);
   const levels = [0, 0, 0];
   for (const entity of entities) levels[compiled.summarize(entity).level]++;
   console.log(
     `${format(ENTITIES)} entities, levels 0/1/2: ${levels.join('/')}; ` +
-      `${defaultMaturityModel.checks.length} checks, ${ROUNDS} rounds (median)`,
+      `${annotationModel.checks.length} checks, ${ROUNDS} rounds (median)`,
   );
 
   // Agreement first: a fast evaluator that computes the wrong level is worthless.
-  const engine = createRulesEngineEvaluator(defaultMaturityModel);
+  const engine = createRulesEngineEvaluator(annotationModel);
   let levelMismatches = 0;
   let failingMismatches = 0;
   for (const entity of subset) {
@@ -118,7 +125,39 @@ async function main() {
   const summarize = rate(entities, e => compiled.summarize(e).level);
   const summarizeBuilt = rate(built, e => compiled.summarize(e).level);
   const evaluate = rate(entities, e => compiled.evaluate(e).level);
-  const publicApi = rate(entities, e => evaluateMaturity(e).level);
+  const publicApi = rate(
+    entities,
+    e => evaluateMaturity(e, annotationModel).level,
+  );
+
+  // With facts: the default model (evidence mode `observed`) on each entity's latest facts,
+  // as the snapshot and the catalog processor evaluate it.
+  const now = Date.now();
+  const factsByRef = generateLatestFacts(entities, now);
+  const withFacts = entities.map(entity => ({
+    entity,
+    context: {
+      facts: factsByRef.get(
+        `component:default/${entity.metadata.name}`.toLowerCase(),
+      ),
+      now,
+    },
+  }));
+  const observedModel = compileMaturityModel(defaultMaturityModel);
+  const factLevels = [0, 0, 0];
+  let factCount = 0;
+  for (const { entity, context } of withFacts) {
+    factLevels[observedModel.summarize(entity, context).level]++;
+    factCount += context.facts?.length ?? 0;
+  }
+  const summarizeFacts = rate(
+    withFacts,
+    ({ entity, context }) => observedModel.summarize(entity, context).level,
+  );
+  const evaluateFacts = rate(
+    withFacts,
+    ({ entity, context }) => observedModel.evaluate(entity, context).level,
+  );
   const jre = await rateAsync(
     subset,
     async e => (await engine.evaluate(e)).level,
@@ -149,6 +188,17 @@ async function main() {
     )} entities/s`,
   );
   console.log(
+    `with facts (${format(
+      factCount,
+    )} latest facts, levels 0/1/2: ${factLevels.join('/')}):\n` +
+      `  summarize on facts (processor and snapshot path): ${format(
+        summarizeFacts,
+      )} entities/s\n` +
+      `  evaluate on facts (full, with evidence):          ${format(
+        evaluateFacts,
+      )} entities/s`,
+  );
+  console.log(
     `json-rules-engine 7 (${engine.rules} rules, ${engine.facts} flat facts, ` +
       `on the first ${format(JRE_ENTITIES)} entities): ${format(
         jre,
@@ -175,7 +225,10 @@ async function main() {
       summarizeOnBuiltObjects: summarizeBuilt,
       evaluate,
       evaluateMaturity: publicApi,
+      summarizeWithFacts: summarizeFacts,
+      evaluateWithFacts: evaluateFacts,
     },
+    facts: { count: factCount, levels: factLevels },
     jsonRulesEngine: { entities: JRE_ENTITIES, entitiesPerSecond: jre },
     ratio: { summarize: +ratio.toFixed(1), evaluate: +ratioFull.toFixed(1) },
     mismatches: { level: levelMismatches, failingChecks: failingMismatches },

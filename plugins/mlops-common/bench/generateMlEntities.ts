@@ -90,7 +90,7 @@ const EVIDENCE: Array<{ key: string; good: string[]; bad?: string[] }> = [
 const COMPLETENESS = [0.3, 0.75, 0.92, 0.97, 1];
 
 /** Deterministic pseudo-random numbers in [0, 1). */
-function randomFrom(seed: number) {
+export function randomFrom(seed: number) {
   let state = seed >>> 0 || 1;
   return () => {
     // xorshift32: fast, good enough to vary test data.

@@ -28,6 +28,8 @@ function entityRow(overrides: Partial<EntityRow> = {}): EntityRow {
     reached_production_at: null,
     removed_at: null,
     demo: false,
+    observed_checks: null,
+    observable_checks: null,
     ...overrides,
   };
 }

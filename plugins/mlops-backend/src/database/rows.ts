@@ -24,6 +24,9 @@ export interface EntityRow {
   /** When a snapshot no longer found it in the catalog; null while it is there. */
   removed_at: string | null;
   demo: boolean;
+  /** Checks observed now / checks a source can observe; null when not evaluated on facts. */
+  observed_checks: number | null;
+  observable_checks: number | null;
 }
 
 /**
@@ -42,6 +45,8 @@ export const SNAPSHOT_FIELDS = [
   'reached_production_at',
   'removed_at',
   'demo',
+  'observed_checks',
+  'observable_checks',
 ] as const satisfies ReadonlyArray<keyof EntityRow>;
 
 /** A snapshot event (`mlops_events`). */

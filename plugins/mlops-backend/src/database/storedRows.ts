@@ -34,6 +34,8 @@ export function selectEntities(db: Knex) {
       'e.reached_production_at',
       'e.removed_at',
       'e.demo',
+      'e.observed_checks',
+      'e.observable_checks',
     );
 }
 
@@ -53,6 +55,8 @@ export function fromStoredEntity(raw: any): EntityRow {
     removed_at: fromMillisOrNull(raw.removed_at),
     // SQLite returns booleans as 0/1.
     demo: Boolean(raw.demo),
+    observed_checks: raw.observed_checks ?? null,
+    observable_checks: raw.observable_checks ?? null,
   };
 }
 
@@ -71,6 +75,8 @@ export function toStoredEntity(row: EntityRow, teamId: number) {
     reached_production_at: toMillisOrNull(row.reached_production_at),
     removed_at: toMillisOrNull(row.removed_at),
     demo: row.demo,
+    observed_checks: row.observed_checks,
+    observable_checks: row.observable_checks,
   };
 }
 

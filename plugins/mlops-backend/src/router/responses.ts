@@ -20,6 +20,8 @@ export function toUseCaseSummary(row: EntityRow): UseCaseSummary {
     createdAt: row.created_at,
     reachedProductionAt: row.reached_production_at,
     template: row.template_ref,
+    observedChecks: row.observed_checks,
+    observableChecks: row.observable_checks,
   };
 }
 

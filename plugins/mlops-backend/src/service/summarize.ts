@@ -36,6 +36,27 @@ export interface UseCaseFacts {
   createdAt: string | null;
   reachedProductionAt: string | null;
   templateRef: string | null;
+  /** Observed / observable checks; null when the level was not evaluated on facts. */
+  observedChecks?: number | null;
+  observableChecks?: number | null;
+}
+
+/** Observed checks over observable ones, across the use cases evaluated on facts. */
+function evidenceShare(useCases: UseCaseFacts[]) {
+  let observedChecks = 0;
+  let observableChecks = 0;
+  let measured = false;
+  for (const useCase of useCases) {
+    if (
+      useCase.observableChecks === null ||
+      useCase.observableChecks === undefined
+    )
+      continue;
+    measured = true;
+    observedChecks += useCase.observedChecks ?? 0;
+    observableChecks += useCase.observableChecks;
+  }
+  return measured ? { evidence: { observedChecks, observableChecks } } : {};
 }
 
 /** A team's state at the end of a day, from the daily rollup. */
@@ -165,6 +186,7 @@ export function summarize(input: SummarizeInput): Summary {
         averageLevel: averageLevelAt(input.dayStates, bucket),
       };
     }),
+    ...evidenceShare(useCases),
     valueSaved: {
       hours,
       currency: value.currency,

@@ -157,6 +157,8 @@ export async function seedDemoHistory(options: SeedDemoOptions): Promise<void> {
               : iso(timeline.reachedProductionAt),
           removed_at: null,
           demo: true,
+          observed_checks: useCase.maturity.observed ?? null,
+          observable_checks: useCase.maturity.observable ?? null,
         };
         return { row, events: demoEvents(useCase, timeline) };
       }),

@@ -48,6 +48,8 @@ export function diffEntity(
     reached_production_at: reachedProductionAt,
     removed_at: null,
     demo: previous?.demo ?? false,
+    observed_checks: current.maturity.observed ?? null,
+    observable_checks: current.maturity.observable ?? null,
   };
 
   const events: EventRow[] = [];

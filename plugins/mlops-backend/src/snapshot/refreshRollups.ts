@@ -27,6 +27,8 @@ function toFacts(row: EntityRow): UseCaseFacts {
     createdAt: row.created_at,
     reachedProductionAt: row.reached_production_at,
     templateRef: row.template_ref,
+    observedChecks: row.observed_checks,
+    observableChecks: row.observable_checks,
   };
 }
 

@@ -131,7 +131,21 @@ describe.each(databases.eachSupportedId())(
         }),
       ];
       await snapshot([declaredLevelOne()], '2026-03-01T12:00:00Z', facts);
-      expect(await store.getEntity(REF)).toMatchObject({ level: 1 });
+      expect(await store.getEntity(REF)).toMatchObject({
+        level: 1,
+        observed_checks: 4,
+        observable_checks: 9,
+      });
+      // The team's share of observed checks is part of its stored summary.
+      const [team] = await store.readTeamWindows(
+        30,
+        'week',
+        'group:default/fraud',
+      );
+      expect(JSON.parse(team.summary).evidence).toEqual({
+        observedChecks: 4,
+        observableChecks: 9,
+      });
 
       await snapshot([declaredLevelOne()], '2026-04-05T12:00:00Z', facts);
       const stale = await store.getEntity(REF);

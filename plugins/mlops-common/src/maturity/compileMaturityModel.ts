@@ -287,12 +287,13 @@ export function compileMaturityModel(
       counts.total++;
       let passed: boolean;
       if (compiled.fact) {
-        const outcome = outcomeOf(compiled, entity, values, facts, now, mode);
+        // outcomeOf inlined: no outcome object per check on the processor's path.
+        const declared = compiled.condition?.test(entity, values) ?? false;
+        const status = statusOf(compiled.fact.judge(facts, now), declared);
         observable++;
-        if (outcome.status === 'observed') observed++;
-        passed = outcome.passed;
+        if (status === 'observed') observed++;
+        passed = passes(status, declared, compiled.requireCondition, mode);
       } else {
-        // The common case stays one closure call: no outcome object per check.
         passed = compiled.condition!.test(entity, values);
       }
       if (passed) {

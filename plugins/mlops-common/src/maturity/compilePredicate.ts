@@ -16,7 +16,7 @@ export interface CompiledPredicate {
   explain(value: unknown, evidence?: EvidenceValues): string;
   /**
    * Set when the predicate means exactly "evidence value number `existsSlot` is set", so
-   * `$any`/`$all` over such predicates can scan the values in one loop.
+   * `$any` over such predicates can scan the values in one loop.
    */
   existsSlot?: number;
 }
@@ -204,13 +204,7 @@ function compileLeaf(
       : undefined;
   return {
     existsSlot,
-    test:
-      existsSlot === undefined
-        ? (value, evidence) => matcher.test(resolve(value, evidence))
-        : (value, evidence) =>
-            evidence === undefined
-              ? matcher.test(resolve(value))
-              : evidence[existsSlot] !== undefined,
+    test: (value, evidence) => matcher.test(resolve(value, evidence)),
     explain: (value, evidence) => {
       const found = resolve(value, evidence);
       if (matcher.test(found)) {
@@ -237,24 +231,11 @@ function existsSlots(parts: CompiledPredicate[]): number[] | undefined {
 }
 
 function compileAll(parts: CompiledPredicate[]): CompiledPredicate {
-  const slots = existsSlots(parts);
-  const testParts = (value: unknown, evidence?: EvidenceValues) => {
-    for (const part of parts) if (!part.test(value, evidence)) return false;
-    return true;
-  };
   return {
-    // Most checks list alternative annotations; one loop over the values beats a call each:
-    // without this and its $any twin the processor path measured 447-456 k entities/s
-    // against 502-506 k with them (`./lz bench evaluate`, three runs each).
-    test:
-      slots === undefined
-        ? testParts
-        : (value, evidence) => {
-            if (evidence === undefined) return testParts(value);
-            for (const slot of slots)
-              if (evidence[slot] === undefined) return false;
-            return true;
-          },
+    test: (value, evidence) => {
+      for (const part of parts) if (!part.test(value, evidence)) return false;
+      return true;
+    },
     explain: (value, evidence) => {
       const failing = parts.find(part => !part.test(value, evidence));
       if (failing) return failing.explain(value, evidence);
@@ -270,6 +251,9 @@ function compileAny(parts: CompiledPredicate[]): CompiledPredicate {
     return false;
   };
   return {
+    // Most checks list alternative annotations; one loop over the values beats a call each:
+    // without it the processor path measured 447-456 k entities/s against 502-506 k with
+    // it (`./lz bench evaluate`, three runs each). No default check needs the same for $all.
     test:
       slots === undefined
         ? testParts

@@ -21,7 +21,8 @@ export function toMaturityAnnotations(
   summary: Pick<
     MaturitySummary,
     'level' | 'score' | 'failingChecks' | 'progress'
-  >,
+  > &
+    Partial<MaturitySummary>,
 ): Record<string, string> {
   return {
     [MATURITY_ANNOTATIONS.level]: String(summary.level),

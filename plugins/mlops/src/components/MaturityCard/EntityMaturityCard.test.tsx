@@ -36,7 +36,10 @@ const model = (annotations: Record<string, string> = {}): Entity => ({
 
 /** The facts route as the backend answers it (GET /entities/.../facts). */
 const factsRoute = (body: { facts: ObservedFact[]; sources: unknown[] }) => ({
-  fetch: jest.fn(async () => ({ ok: true, json: async () => body })),
+  fetch: jest.fn(
+    async (_input: RequestInfo | URL) =>
+      ({ ok: true, json: async () => body } as unknown as Response),
+  ),
 });
 
 const render = (

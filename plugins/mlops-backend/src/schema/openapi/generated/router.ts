@@ -209,6 +209,9 @@ export const spec = {
               $ref: '#/components/schemas/TrendPoint',
             },
           },
+          evidence: {
+            $ref: '#/components/schemas/EvidenceShare',
+          },
         },
       },
       UseCaseSummary: {
@@ -258,6 +261,30 @@ export const spec = {
           },
           template: {
             type: ['string', 'null'],
+          },
+          observedChecks: {
+            description:
+              'Checks of this use case observed now (fresh facts); null when its level was not evaluated on facts.',
+            type: ['integer', 'null'],
+          },
+          observableChecks: {
+            description:
+              'Checks of this use case that a source can observe; null when not evaluated on facts.',
+            type: ['integer', 'null'],
+          },
+        },
+      },
+      EvidenceShare: {
+        description:
+          'How much of the evidence is observed rather than declared, over the use cases evaluated on facts.',
+        type: 'object',
+        required: ['observedChecks', 'observableChecks'],
+        properties: {
+          observedChecks: {
+            type: 'integer',
+          },
+          observableChecks: {
+            type: 'integer',
           },
         },
       },

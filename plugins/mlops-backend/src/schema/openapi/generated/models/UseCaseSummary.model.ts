@@ -18,4 +18,12 @@ export interface UseCaseSummary {
   createdAt: string | null;
   reachedProductionAt: string | null;
   template: string | null;
+  /**
+   * Checks of this use case observed now (fresh facts); null when its level was not evaluated on facts.
+   */
+  observedChecks?: number | null;
+  /**
+   * Checks of this use case that a source can observe; null when not evaluated on facts.
+   */
+  observableChecks?: number | null;
 }
