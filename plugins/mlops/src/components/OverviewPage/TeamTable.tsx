@@ -7,6 +7,7 @@ import { Window } from '../../api';
 import { teamRouteRef } from '../../routes';
 import { LevelBar } from '../shared/LevelBar';
 import { formatDays, levelName } from '../shared/format';
+import { observedShare } from '../shared/observedShare';
 
 type Row = TeamSummary & {
   id: string;
@@ -14,6 +15,8 @@ type Row = TeamSummary & {
   /** Name of the level the team's average rounds down to, for the level filter. */
   band: string;
   medianLeadTime: number | null;
+  /** Observed share of observable checks, 0-1; null when not measured. */
+  observedShare: number | null;
 };
 
 export const TeamTable = (props: {
@@ -38,6 +41,9 @@ export const TeamTable = (props: {
           })}?window=${window}`,
           band: levelName(levelNames, Math.floor(team.averageLevel)),
           medianLeadTime: team.leadTime.medianDays,
+          observedShare: team.evidence?.observableChecks
+            ? team.evidence.observedChecks / team.evidence.observableChecks
+            : null,
         };
       }),
     [teams, teamLink, levelNames, window],
@@ -90,6 +96,14 @@ export const TeamTable = (props: {
         (b.medianLeadTime ?? Number.MAX_VALUE),
     },
     { title: 'Flow load', field: 'flowLoad', type: 'numeric' },
+    {
+      title: 'Observed evidence',
+      field: 'observedShare',
+      type: 'numeric',
+      render: row => observedShare(row.evidence) ?? 'not measured',
+      // Teams not measured sort after every measured one, either direction.
+      customSort: (a, b) => (a.observedShare ?? -1) - (b.observedShare ?? -1),
+    },
   ];
 
   return (

@@ -10,6 +10,7 @@ import { mlopsApiRef } from '../../api';
 import { LevelBar } from '../shared/LevelBar';
 import { LoadError } from '../shared/LoadError';
 import { formatDays } from '../shared/format';
+import { observedShare } from '../shared/observedShare';
 import { TeamLevelTrendChart } from './TeamLevelTrendChart';
 import { UseCaseTable } from './UseCaseTable';
 
@@ -97,6 +98,10 @@ export const TeamScorecard = (props: {
             <Figure
               label="Median lead time"
               value={formatDays(team.leadTime.medianDays)}
+            />
+            <Figure
+              label="Observed evidence"
+              value={observedShare(team.evidence) ?? 'not measured'}
             />
           </Box>
           <LevelBar levels={team.levels} levelNames={levelNames} />

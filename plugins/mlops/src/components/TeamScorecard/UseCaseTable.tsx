@@ -5,6 +5,7 @@ import { useEntityRefLink } from '@backstage/plugin-catalog-react';
 import { UseCaseSummary } from '@landing-zone/plugin-mlops-common';
 import { LevelChip } from '../shared/LevelChip';
 import { levelName } from '../shared/format';
+import { observedShare } from '../shared/observedShare';
 
 type Row = UseCaseSummary & { id: string };
 
@@ -33,6 +34,12 @@ export const UseCaseTable = (props: {
       ),
     },
     { title: 'Score', field: 'score', type: 'numeric' },
+    {
+      title: 'Evidence',
+      field: 'observedChecks',
+      type: 'numeric',
+      render: row => observedShare(row) ?? 'declared only',
+    },
     {
       title: 'Failing checks',
       field: 'failingChecks',

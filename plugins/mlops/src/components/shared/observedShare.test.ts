@@ -1,0 +1,16 @@
+import { observedShare } from './observedShare';
+
+describe('observedShare', () => {
+  it('says how much of the evidence is observed, and nothing when not measured', () => {
+    expect(observedShare({ observedChecks: 3, observableChecks: 9 })).toBe(
+      '33 % observed (3/9)',
+    );
+    expect(
+      observedShare({ observedChecks: null, observableChecks: null }),
+    ).toBeUndefined();
+    expect(observedShare(undefined)).toBeUndefined();
+    expect(observedShare({ observedChecks: 0, observableChecks: 0 })).toBe(
+      'nothing to observe',
+    );
+  });
+});
