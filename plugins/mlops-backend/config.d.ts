@@ -22,13 +22,8 @@ export interface Config {
        * @visibility backend
        */
       retentionDays?: number;
-      /**
-       * Seeds a plausible year of generated history for the entities in the catalog on
-       * the first snapshot, and labels every API response `demo: true`. Development only.
-       * Defaults to false.
-       * @visibility backend
-       */
-      demo?: boolean;
+      // Demo history is not configured here: a development backend adds
+      // mlopsDemoHistoryModule (`@landing-zone/plugin-mlops-backend/dev`).
     };
 
     value?: {
@@ -54,6 +49,99 @@ export interface Config {
        * @visibility backend
        */
       currency?: string;
+    };
+
+    /** Facts: observations pushed to POST /api/mlops/facts or pulled by collectors. */
+    facts?: {
+      /**
+       * Who may push facts about which entities. Each entry names a principal subject (an
+       * external-access token's `subject`, or `plugin:<pluginId>` for a service token) and
+       * entity ref patterns where `*` matches any characters (`component:default/*`).
+       * Without this list every service principal allowed `mlops.fact.create` may write
+       * any entity; with it, subjects not listed may write none.
+       * @visibility backend
+       */
+      writers?: Array<{
+        subject: string;
+        entities: string[];
+      }>;
+      retention?: {
+        /**
+         * Days of fact history kept. The latest fact per entity × type (per environment
+         * for deployments, per alias for model versions) stays while the entity exists.
+         * Defaults to 400.
+         * @visibility backend
+         */
+        days?: number;
+        /**
+         * Days per fact type, overriding `days`, e.g. `{ drift-check: 90 }`.
+         * @visibility backend
+         */
+        byType?: { [type: string]: number };
+        /**
+         * Days within which every fact is kept. Older facts of `thinnedTypes` are thinned to
+         * the newest per entity × type × 30 days, keeping breached drift checks and failed
+         * CI runs and evaluations. Defaults to 30.
+         * @visibility backend
+         */
+        detailDays?: number;
+        /**
+         * Fact types thinned past `detailDays`. Defaults to training-run, drift-check,
+         * ci-run, repository, evaluation (deployments, model versions and retraining are
+         * events the flow metrics count, and are never thinned).
+         * @visibility backend
+         */
+        thinnedTypes?: string[];
+        /**
+         * When the retention task runs. Defaults to every 24 hours.
+         * @visibility backend
+         */
+        schedule?: {
+          frequency: HumanDuration | { cron: string };
+          timeout?: HumanDuration;
+          initialDelay?: HumanDuration;
+        };
+      };
+    };
+
+    /** Fact collectors, run on the Backstage scheduler (one replica runs each). */
+    collectors?: {
+      /**
+       * Cadence of every collector. Defaults to every 30 minutes, first run a minute
+       * after start.
+       * @visibility backend
+       */
+      schedule?: {
+        frequency: HumanDuration | { cron: string };
+        timeout?: HumanDuration;
+        initialDelay?: HumanDuration;
+      };
+      repository?: {
+        /**
+         * Reads each use case's repository (source location) through the UrlReaderService
+         * for CI, container, pipeline, tests, model card and monitoring files. Defaults to true.
+         * @visibility backend
+         */
+        enabled?: boolean;
+      };
+      /** Without `baseUrl` there is no MLflow collector. */
+      mlflow?: {
+        /**
+         * The MLflow tracking server, e.g. http://mlflow.internal:5000.
+         * @visibility backend
+         */
+        baseUrl: string;
+        /**
+         * Latest runs read per experiment. Defaults to 20.
+         * @visibility backend
+         */
+        maxRuns?: number;
+        /**
+         * Bearer token for an MLflow server behind authentication.
+         * @visibility secret
+         */
+        token?: string;
+      };
     };
   };
 }
