@@ -21,6 +21,10 @@ import { SnapshotLease } from './database/SnapshotLease';
 import { createRouter } from './router/createRouter';
 import { importFailedRuns } from './snapshot/readFailedRuns';
 import { runSnapshot } from './snapshot/runSnapshot';
+import {
+  HistorySeeder,
+  mlopsHistorySeedersExtensionPoint,
+} from './snapshot/historySeeders';
 import { recordSnapshotFailure } from './snapshot/snapshotStatus';
 import { durationMs } from './snapshot/durationMs';
 import { runUnderLease, TICK_MS } from './snapshot/runUnderLease';
@@ -42,6 +46,11 @@ export const SNAPSHOT_WORKER_TASK_ID = 'mlops-history-snapshot-worker';
 export const mlopsPlugin = createBackendPlugin({
   pluginId: 'mlops',
   register(env) {
+    // Only modules add history seeders (the dev-only demo history); production has none.
+    const seeders: HistorySeeder[] = [];
+    env.registerExtensionPoint(mlopsHistorySeedersExtensionPoint, {
+      addSeeder: seeder => seeders.push(seeder),
+    });
     // Backend modules add fact sources here (see @landing-zone/plugin-mlops-node).
     const factCollectors = new FactCollectorRegistry();
     env.registerExtensionPoint(
@@ -108,6 +117,7 @@ export const mlopsPlugin = createBackendPlugin({
               config,
               logger: deps.logger,
               levelCount: config.levelNames.length,
+              seeders,
               evidence: { compiled, facts: facts.store },
             });
           } catch (error) {
