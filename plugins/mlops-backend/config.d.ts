@@ -22,13 +22,8 @@ export interface Config {
        * @visibility backend
        */
       retentionDays?: number;
-      /**
-       * Seeds a plausible year of generated history for the entities in the catalog on
-       * the first snapshot, and labels every API response `demo: true`. Development only.
-       * Defaults to false.
-       * @visibility backend
-       */
-      demo?: boolean;
+      // Demo history is not configured here: a development backend adds
+      // mlopsDemoHistoryModule (`@landing-zone/plugin-mlops-backend/dev`).
     };
 
     value?: {

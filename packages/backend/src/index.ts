@@ -35,6 +35,12 @@ backend.add(import('@landing-zone/plugin-catalog-backend-module-mlops'));
 backend.add(import('@landing-zone/plugin-scaffolder-backend-module-mlops'));
 backend.add(catalogModuleMlopsLocalRepositories);
 backend.add(import('@landing-zone/plugin-mlops-backend'));
+// Dev only: a labelled year of invented history for the demo catalog, so every chart of a
+// fresh portal has data. `yarn start` runs with NODE_ENV=development; the production bundle
+// and image run with NODE_ENV=production and never load it.
+if (process.env.NODE_ENV !== 'production') {
+  backend.add(import('@landing-zone/plugin-mlops-backend/dev'));
+}
 // Lets Backstage's UrlReaderService read mlops:publish:local's repositories (the repository
 // fact collector reads them); adds nothing unless mlops.publish.local is configured.
 backend.add(mlopsLocalRepositoriesUrlReader);

@@ -16,7 +16,6 @@ describe('readMlopsBackendConfig', () => {
       'Continuous / self-serve',
     ]);
     expect(config.retentionDays).toBe(730);
-    expect(config.demo).toBe(false);
     expect(config.value).toEqual({
       manualOnboardingHours: 80,
       selfServeHours: 4,
@@ -33,7 +32,6 @@ describe('readMlopsBackendConfig', () => {
           history: {
             schedule: { frequency: { hours: 1 }, timeout: { minutes: 5 } },
             retentionDays: 30,
-            demo: true,
           },
           value: {
             manualOnboardingHours: 40,
@@ -47,7 +45,6 @@ describe('readMlopsBackendConfig', () => {
     expect(config.mlTypes).toEqual(['model']);
     expect(config.schedule.frequency).toEqual({ hours: 1 });
     expect(config.retentionDays).toBe(30);
-    expect(config.demo).toBe(true);
     expect(config.value.currency).toBe('CAD');
     expect(config.value.hourlyCost).toBe(120);
   });

@@ -25,7 +25,6 @@ export interface MlopsBackendConfig {
   levelNames: string[];
   schedule: SchedulerServiceTaskScheduleDefinition;
   retentionDays: number;
-  demo: boolean;
   value: ValueSettings;
 }
 
@@ -103,7 +102,6 @@ export function readMlopsBackendConfig(
       .map(level => level.name),
     schedule,
     retentionDays,
-    demo: history?.getOptionalBoolean('demo') ?? false,
     value: {
       manualOnboardingHours,
       selfServeHours,

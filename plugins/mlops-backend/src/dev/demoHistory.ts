@@ -7,8 +7,8 @@ import {
   ScoreRow,
 } from '../database/rows';
 import { addDays, dayOf } from '../service/stats';
-import { CatalogUseCase } from './CatalogUseCase';
-import { teamDayRow } from './refreshRollups';
+import { CatalogUseCase } from '../snapshot/CatalogUseCase';
+import { teamDayRow } from '../snapshot/refreshRollups';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -117,7 +117,7 @@ export interface SeedDemoOptions {
 }
 
 /**
- * Dev only (`mlops.history.demo`): invents a plausible past year for the entities in the
+ * Dev only (mlopsDemoHistoryModule): invents a plausible past year for the entities in the
  * catalog so every chart has data on first start. Every write is keyed or skips what is
  * already stored, so an interrupted seeding can simply run again; responses say
  * `demo: true` once it ran.

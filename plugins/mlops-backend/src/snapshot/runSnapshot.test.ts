@@ -197,28 +197,9 @@ describe.each(databases.eachSupportedId())('runSnapshot on %p', id => {
     ).toEqual(['2026-03-20', '2026-03-20']);
   });
 
-  it('seeds labelled demo history once when demo is on', async () => {
-    const { knex, store, snapshot, events } = await setup(id, {
-      mlops: { history: { demo: true } },
-    });
-    const entities = [
-      mlComponent('a', {
-        level: 2,
-        lifecycle: 'production',
-        template: 'template:default/ml-model',
-      }),
-      mlComponent('b', { level: 1 }),
-    ];
-    await snapshot(entities, '2026-03-01T00:00:00Z');
-    await snapshot(entities, '2026-03-01T00:10:00Z');
-    expect(await store.getMeta('demo.seeded')).toBeDefined();
-    expect(await knex('mlops_runs')).toHaveLength(2);
-    expect(await events('level-changed')).toHaveLength(3);
-    const [org] = await store.readTeamWindows(365, 'month', '*');
-    const summary = JSON.parse(org.summary);
-    expect(summary.throughput).toBe(1);
-    expect(
-      summary.trend.filter((p: any) => p.averageLevel !== null).length,
-    ).toBeGreaterThan(1);
+  it('seeds nothing by itself: demo history comes only from the dev module', async () => {
+    const { store, snapshot } = await setup(id);
+    await snapshot([mlComponent('a', { level: 2 })], '2026-03-01T00:00:00Z');
+    expect(await store.getMeta('demo.seeded')).toBeUndefined();
   });
 });

@@ -7,7 +7,7 @@ import { MlopsBackendConfig } from '../config';
 import { EntityChange, HistoryStore } from '../database/HistoryStore';
 import { addDays, dayOf } from '../service/stats';
 import { CatalogUseCase } from './CatalogUseCase';
-import { seedDemoHistory } from './demoHistory';
+import { HistorySeeder } from './historySeeders';
 import { diffEntity, removal } from './diffEntity';
 import { readCatalogUseCases, readTeamTitles } from './readCatalog';
 import { refreshRollups } from './refreshRollups';
@@ -28,6 +28,8 @@ export interface SnapshotOptions {
   now?: Date;
   /** Evaluate on facts (facts-evaluation); without it the processor's annotations count. */
   evidence?: UseCaseEvidence;
+  /** History seeders added by modules (the dev-only demo history); none in production. */
+  seeders?: HistorySeeder[];
   /** Called after each committed batch; tests use it to simulate a crash. */
   afterBatch?: (batchIndex: number) => Promise<void> | void;
 }
@@ -171,15 +173,8 @@ export async function runSnapshot(
   );
   const teamTitles = await readTeamTitles(options.catalog, options.credentials);
 
-  if (config.demo && !(await store.getMeta('demo.seeded'))) {
-    await seedDemoHistory({
-      store,
-      useCases,
-      now: nowDate,
-    });
-    logger.info(
-      `Seeded demo history for ${useCases.length} use cases (mlops.history.demo is on)`,
-    );
+  for (const seeder of options.seeders ?? []) {
+    await seeder.seed({ store, useCases, now: nowDate, logger });
   }
 
   const { changes, removed } = await computeChanges(

@@ -1,0 +1,7 @@
+/**
+ * Development-only additions to the mlops backend: not for production backends.
+ *
+ * @packageDocumentation
+ */
+export { mlopsDemoHistoryModule as default } from './dev/demoHistoryModule';
+export { mlopsDemoHistoryModule } from './dev/demoHistoryModule';
