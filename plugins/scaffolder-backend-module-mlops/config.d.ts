@@ -63,7 +63,8 @@ export interface Config {
       local?: {
         /**
          * Directory of the local git repositories, relative to the backend's working
-         * directory. Default: ./var/repositories
+         * directory. Default: landing-zone/repositories in the user's data directory
+         * (XDG_DATA_HOME or ~/.local/share on Linux), outside the portal's source tree.
          * @visibility backend
          */
         repositoriesDir?: string;

@@ -3,7 +3,6 @@
  * The order of `backend.add` calls does not matter; the backend resolves dependencies.
  */
 import { createBackend } from '@backstage/backend-defaults';
-import { catalogModuleMlopsLocalRepositories } from '@landing-zone/plugin-scaffolder-backend-module-mlops';
 import { mlopsLocalRepositoriesUrlReader } from '@landing-zone/plugin-mlops-backend';
 
 const backend = createBackend();
@@ -33,7 +32,11 @@ backend.add(import('@backstage/plugin-scaffolder-backend-module-gitlab'));
 // the embedded local publisher and its catalog guard), and the history/scorecard API.
 backend.add(import('@landing-zone/plugin-catalog-backend-module-mlops'));
 backend.add(import('@landing-zone/plugin-scaffolder-backend-module-mlops'));
-backend.add(catalogModuleMlopsLocalRepositories);
+backend.add(
+  import(
+    '@landing-zone/plugin-catalog-backend-module-mlops-local-repositories'
+  ),
+);
 backend.add(import('@landing-zone/plugin-mlops-backend'));
 // Dev only: a labelled year of invented history for the demo catalog, so every chart of a
 // fresh portal has data. `yarn start` runs with NODE_ENV=development; the production bundle

@@ -1,6 +1,7 @@
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import path from 'node:path';
+import { defaultRepositoriesDir } from './defaultRepositoriesDir';
 
 export const PUBLISH_TARGETS = ['local', 'github', 'gitlab'] as const;
 export type PublishTarget = (typeof PUBLISH_TARGETS)[number];
@@ -13,11 +14,10 @@ export interface PublishConfig {
   gitlab?: { host: string; owner: string };
 }
 
-export const DEFAULT_REPOSITORIES_DIR = './var/repositories';
-
 /**
- * Reads `mlops.publish`. Without it, the embedded default publishes locally into
- * `./var/repositories` (relative to the backend's working directory).
+ * Reads `mlops.publish`. Without it, the embedded default publishes locally into the user's
+ * data directory (see defaultRepositoriesDir); a configured `repositoriesDir` is relative to the
+ * backend's working directory.
  */
 export function readPublishConfig(config: Config): PublishConfig {
   const publish = config.getOptionalConfig('mlops.publish');
@@ -47,7 +47,7 @@ export function readPublishConfig(config: Config): PublishConfig {
         ? {
             repositoriesDir: path.resolve(
               local?.getOptionalString('repositoriesDir') ??
-                DEFAULT_REPOSITORIES_DIR,
+                defaultRepositoriesDir(),
             ),
             defaultBranch: local?.getOptionalString('defaultBranch') ?? 'main',
           }
@@ -77,4 +77,17 @@ export function requireLocalPublish(
     );
   }
   return publish.local;
+}
+
+/**
+ * The repositories root of the local publisher when `mlops.publish.local` is configured, else
+ * undefined: the catalog module widens the catalog to `file` locations inside it only then.
+ *
+ * @public
+ */
+export function readLocalRepositoriesRoot(config: Config): string | undefined {
+  if (!config.has('mlops.publish.local')) {
+    return undefined;
+  }
+  return readPublishConfig(config).local?.repositoriesDir;
 }

@@ -6,7 +6,7 @@ import {
   catalogLocationsExtensionPoint,
   catalogProcessingExtensionPoint,
 } from '@backstage/plugin-catalog-node';
-import { readPublishConfig } from '../publish/readPublishConfig';
+import { readLocalRepositoriesRoot } from '@landing-zone/plugin-scaffolder-backend-module-mlops';
 import { LocalRepositoriesLocationGuard } from './LocalRepositoriesLocationGuard';
 
 /**
@@ -29,8 +29,9 @@ export const catalogModuleMlopsLocalRepositories = createBackendModule({
         processing: catalogProcessingExtensionPoint,
       },
       async init({ config, logger, locations, processing }) {
-        const local = readPublishConfig(config).local;
-        if (!local || !config.has('mlops.publish.local')) {
+        // The scaffolder module owns mlops.publish; this module only follows its root.
+        const repositoriesDir = readLocalRepositoriesRoot(config);
+        if (!repositoriesDir) {
           return;
         }
         const configFileLocations = (
@@ -41,12 +42,12 @@ export const catalogModuleMlopsLocalRepositories = createBackendModule({
         locations.setAllowedLocationTypes(['url', 'file']);
         processing.addProcessor(
           new LocalRepositoriesLocationGuard(
-            local.repositoriesDir,
+            repositoriesDir,
             configFileLocations,
           ),
         );
         logger.info(
-          `Catalog accepts file locations inside ${local.repositoriesDir} (mlops.publish.local)`,
+          `Catalog accepts file locations inside ${repositoriesDir} (mlops.publish.local)`,
         );
       },
     });
