@@ -18,7 +18,8 @@ exports.up = async function up(knex) {
     table.bigInteger('expires_at').nullable();
     table.bigInteger('started_at').nullable();
   });
-  await knex('mlops_snapshot_lease').insert({ id: 1 });
+  // A fresh database is due at once: its first snapshot runs when the first replica starts.
+  await knex('mlops_snapshot_lease').insert({ id: 1, due_at: 0 });
 };
 
 /** @param {import('knex').Knex} knex */

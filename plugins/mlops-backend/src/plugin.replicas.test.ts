@@ -151,8 +151,9 @@ describe.each(databases.eachSupportedId())('replica failures on %p', id => {
     );
     await sleep(SETTLE_MS);
     expect(await snapshotRuns(knex)).toBe(0);
+    // The fresh database's first snapshot is still due, for a replica that starts well.
     expect(await knex('mlops_snapshot_lease').first()).toEqual(
-      expect.objectContaining({ due_at: null, holder: null }),
+      expect.objectContaining({ holder: null, started_at: null }),
     );
   });
 });

@@ -139,36 +139,45 @@ export const mlopsPlugin = createBackendPlugin({
         // failed (which then exits, see packages/backend).
         const lease = new SnapshotLease(knex);
         const holder = `${hostname()}:${process.pid}:${randomUUID()}`;
+        const runIfDue = async () => {
+          try {
+            await runUnderLease({
+              lease,
+              holder,
+              maxRunMs: durationMs(config.schedule.timeout),
+              logger: deps.logger,
+              run: snapshot,
+            });
+          } catch (error) {
+            deps.logger.error(`mlops snapshot failed: ${error}`);
+          }
+        };
         deps.rootLifecycle.addStartupHook(async () => {
           // The cadence: the scheduler's global lock lets one replica mark a snapshot due.
           // Marking takes milliseconds, so a replica that dies never holds that lock long.
+          // The marking replica then tries at once, without waiting for its next tick.
           await deps.scheduler.scheduleTask({
             id: SNAPSHOT_TASK_ID,
             scope: 'global',
             ...config.schedule,
             timeout: { minutes: 1 },
-            fn: () => lease.markDue(Date.now()),
+            fn: async () => {
+              await lease.markDue(Date.now());
+              void runIfDue();
+            },
           });
-          // The work: every replica looks for a due snapshot; the lease lets one run it.
+          // Every replica looks for a due snapshot (one whose holder died, too); the lease
+          // lets one run it.
           await deps.scheduler.scheduleTask({
             id: SNAPSHOT_WORKER_TASK_ID,
             scope: 'local',
             frequency: { milliseconds: TICK_MS },
             timeout: config.schedule.timeout,
-            fn: async () => {
-              try {
-                await runUnderLease({
-                  lease,
-                  holder,
-                  maxRunMs: durationMs(config.schedule.timeout),
-                  logger: deps.logger,
-                  run: snapshot,
-                });
-              } catch (error) {
-                deps.logger.error(`mlops snapshot failed: ${error}`);
-              }
-            },
+            fn: runIfDue,
           });
+          // A snapshot due now (a fresh database's first) is taken before the backend
+          // reports ready, so the first page never shows empty history.
+          await runIfDue();
         });
 
         deps.httpRouter.use(
