@@ -43,6 +43,13 @@ backend.add(import('@landing-zone/plugin-mlops-backend'));
 // and image run with NODE_ENV=production and never load it.
 if (process.env.NODE_ENV !== 'production') {
   backend.add(import('@landing-zone/plugin-mlops-backend/dev'));
+  // Dev only as well: demo facts (source "demo") pushed through the fact API, so every
+  // evidence state shows on a fresh portal.
+  backend.add(
+    import('@landing-zone/plugin-mlops-backend/dev').then(m => ({
+      default: m.mlopsDemoFactsModule,
+    })),
+  );
 }
 // Lets Backstage's UrlReaderService read mlops:publish:local's repositories (the repository
 // fact collector reads them); adds nothing unless mlops.publish.local is configured.

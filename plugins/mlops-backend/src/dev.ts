@@ -5,3 +5,4 @@
  */
 export { mlopsDemoHistoryModule as default } from './dev/demoHistoryModule';
 export { mlopsDemoHistoryModule } from './dev/demoHistoryModule';
+export { mlopsDemoFactsModule } from './dev/demoFactsModule';

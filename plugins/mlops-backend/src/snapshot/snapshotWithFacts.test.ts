@@ -142,7 +142,7 @@ describe.each(databases.eachSupportedId())(
         'week',
         'group:default/fraud',
       );
-      expect(JSON.parse(team.summary).evidence).toEqual({
+      expect(team.summary.evidence).toEqual({
         observedChecks: 4,
         observableChecks: 9,
       });
