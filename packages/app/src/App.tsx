@@ -1,73 +1,26 @@
-import { Navigate, Route } from 'react-router-dom';
-import { createApp } from '@backstage/app-defaults';
-import { AppRouter, FlatRoutes } from '@backstage/core-app-api';
-import {
-  AlertDisplay,
-  OAuthRequestDialog,
-  SignInPage,
-} from '@backstage/core-components';
-import {
-  CatalogEntityPage,
-  CatalogIndexPage,
-  catalogPlugin,
-} from '@backstage/plugin-catalog';
-import { CatalogImportPage } from '@backstage/plugin-catalog-import';
-import { orgPlugin } from '@backstage/plugin-org';
-import {
-  ScaffolderPage,
-  scaffolderPlugin,
-} from '@backstage/plugin-scaffolder';
-import { UserSettingsPage } from '@backstage/plugin-user-settings';
-import { MlopsOverviewPage, mlopsPlugin } from '@landing-zone/plugin-mlops';
-import { apis } from './apis';
-import { Root } from './components/Root';
-import { entityPage } from './components/catalog/EntityPage';
+import { createApp } from '@backstage/frontend-defaults';
+import catalogPlugin from '@backstage/plugin-catalog/alpha';
+import catalogImportPlugin from '@backstage/plugin-catalog-import/alpha';
+import orgPlugin from '@backstage/plugin-org/alpha';
+import scaffolderPlugin from '@backstage/plugin-scaffolder/alpha';
+import userSettingsPlugin from '@backstage/plugin-user-settings/alpha';
+import mlopsPlugin from '@landing-zone/plugin-mlops/alpha';
+import { landingZoneAppModule } from './modules/landingZoneAppModule';
 
-const app = createApp({
-  apis,
-  bindRoutes({ bind }) {
-    bind(catalogPlugin.externalRoutes, {
-      createComponent: scaffolderPlugin.routes.root,
-    });
-    bind(scaffolderPlugin.externalRoutes, {
-      registerComponent: catalogPlugin.routes.catalogIndex,
-    });
-    bind(orgPlugin.externalRoutes, {
-      catalogIndex: catalogPlugin.routes.catalogIndex,
-    });
-    bind(mlopsPlugin.externalRoutes, {
-      scaffolderTemplate: scaffolderPlugin.routes.selectedTemplate,
-    });
-  },
-  components: {
-    // Guest sign-in in the embedded default; production configures a real provider.
-    SignInPage: props => <SignInPage {...props} auto providers={['guest']} />,
-  },
+/**
+ * The portal on the new frontend system. The features are listed here rather than discovered
+ * (`app.packages: all`) so that the portal shows exactly what an adopter gets from
+ * `@landing-zone/plugin-mlops/alpha` next to the stock catalog, scaffolder and org plugins;
+ * where each extension goes is configured in app-config.yaml under `app.extensions`.
+ */
+export default createApp({
+  features: [
+    catalogPlugin,
+    catalogImportPlugin,
+    scaffolderPlugin,
+    orgPlugin,
+    userSettingsPlugin,
+    mlopsPlugin,
+    landingZoneAppModule,
+  ],
 });
-
-const routes = (
-  <FlatRoutes>
-    <Route path="/" element={<Navigate to="mlops" />} />
-    <Route path="/catalog" element={<CatalogIndexPage />} />
-    <Route
-      path="/catalog/:namespace/:kind/:name"
-      element={<CatalogEntityPage />}
-    >
-      {entityPage}
-    </Route>
-    <Route path="/create" element={<ScaffolderPage />} />
-    <Route path="/catalog-import" element={<CatalogImportPage />} />
-    <Route path="/mlops" element={<MlopsOverviewPage />} />
-    <Route path="/settings" element={<UserSettingsPage />} />
-  </FlatRoutes>
-);
-
-export default app.createRoot(
-  <>
-    <AlertDisplay />
-    <OAuthRequestDialog />
-    <AppRouter>
-      <Root>{routes}</Root>
-    </AppRouter>
-  </>,
-);
