@@ -292,21 +292,60 @@ describe('mlops router', () => {
       }
     });
 
-    it('forbids users to record but lets services record', async () => {
-      const { server } = await startBackend({
+    it('lets the scaffolder record, and no other service the policy does not allow', async () => {
+      const { server, knex } = await startBackend({
         permission: AuthorizeResult.DENY,
       });
-      const body = { taskId: 'task-5', entityRef: 'component:default/churn' };
-      const asUser = await request(server)
-        .post('/api/mlops/events/created')
-        .set('Authorization', mockCredentials.user.header())
-        .send(body);
-      expect(asUser.status).toBe(403);
-      const asService = await request(server)
+      const post = (header: string, taskId: string) =>
+        request(server)
+          .post('/api/mlops/events/created')
+          .set('Authorization', header)
+          .send({ taskId, entityRef: 'component:default/churn' });
+      expect(
+        (await post(mockCredentials.service.header(), 'task-4')).status,
+      ).toBe(403);
+      expect(
+        (
+          await post(
+            mockCredentials.service.header({
+              onBehalfOf: mockCredentials.service('plugin:scaffolder'),
+              targetPluginId: 'mlops',
+            }),
+            'task-5',
+          )
+        ).status,
+      ).toBe(201);
+      expect((await knex('mlops_runs')).map(r => r.task_id)).toEqual([
+        'task-5',
+      ]);
+    });
+  });
+
+  describe('when the permission policy allows everything', () => {
+    it('still forbids users, guests included, to record (issue 13.2: forged lead times)', async () => {
+      const { server, knex } = await startBackend();
+      for (const header of [
+        mockCredentials.user.header(),
+        mockCredentials.user.header('user:development/guest'),
+      ]) {
+        const res = await request(server)
+          .post('/api/mlops/events/created')
+          .set('Authorization', header)
+          .send({
+            taskId: 'forged',
+            entityRef: 'component:default/churn',
+            createdAt: '2024-01-01T00:00:00Z',
+            outcome: 'failed',
+          });
+        expect(res.status).toBe(403);
+      }
+      expect(await knex('mlops_runs')).toHaveLength(0);
+      // A service the policy allows (here: everything) may record.
+      const allowed = await request(server)
         .post('/api/mlops/events/created')
         .set('Authorization', mockCredentials.service.header())
-        .send(body);
-      expect(asService.status).toBe(201);
+        .send({ taskId: 'task-6', entityRef: 'component:default/churn' });
+      expect(allowed.status).toBe(201);
     });
   });
 });

@@ -22,7 +22,7 @@ import {
   Window,
   WINDOW_OF_PARAM,
 } from '../service/summarize';
-import { authorize } from './authorize';
+import { authorize, authorizeWriter } from './authorize';
 import { teamsCsv } from './csv';
 import {
   templateAnalytics,
@@ -196,9 +196,7 @@ export async function createRouter(options: RouterOptions) {
   });
 
   router.post('/events/created', async (req, res) => {
-    await authorize(req, mlopsUseCaseRecordPermission, options, {
-      allowServices: true,
-    });
+    await authorizeWriter(req, mlopsUseCaseRecordPermission, options);
     const body = req.body;
     // body.teamRef is accepted but not stored: a use case counts for the team that owns
     // it in the catalog, and nothing reads the team a run named.
