@@ -16,7 +16,7 @@ import { createPublishLocalAction } from './actions/publish/createPublishLocalAc
 import { createPublishPlanAction } from './actions/publish/createPublishPlanAction';
 import { createRegisterLocalAction } from './actions/register/createRegisterLocalAction';
 import { createTemplateRenderer } from 'nunjitsu';
-import { walkTemplateSteps } from './skeleton/renderStepInputs';
+import { walkTemplateSteps } from './__testUtils__/renderStepInputs';
 import { sampleParameters, templateFile } from './skeleton/testTemplates';
 
 /*

@@ -8,8 +8,8 @@ import {
   everyFieldParameters,
   formFields,
   requiredOnlyParameters,
-} from '../skeleton/formParameters';
-import { renderStepInputs } from '../skeleton/renderStepInputs';
+} from '../__testUtils__/formParameters';
+import { renderStepInputs } from '../__testUtils__/renderStepInputs';
 import {
   TEMPLATE_NAMES,
   TemplateName,

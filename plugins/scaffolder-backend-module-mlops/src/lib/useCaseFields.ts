@@ -30,8 +30,8 @@ export const USE_CASE_TYPES = DEFAULT_ML_TYPES;
  * Bidirectional overrides, zero-width characters and C0/C1 controls make a text look different
  * from what it is (a "trojan source" in a YAML file or a commit), so free text may not carry them.
  */
-// eslint-disable-next-line no-control-regex
 const DECEPTIVE_CHARACTERS =
+  // eslint-disable-next-line no-control-regex
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/u;
 
 export const MAX_TEXT_LENGTH = 500;

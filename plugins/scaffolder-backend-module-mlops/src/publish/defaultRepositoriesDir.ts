@@ -12,11 +12,23 @@ export function defaultRepositoriesDir(
   platform: NodeJS.Platform = process.platform,
   home: string = os.homedir(),
 ): string {
-  const dataDir =
-    platform === 'win32'
-      ? env.LOCALAPPDATA ?? path.join(home, 'AppData', 'Local')
-      : platform === 'darwin'
-      ? path.join(home, 'Library', 'Application Support')
-      : env.XDG_DATA_HOME || path.join(home, '.local', 'share');
-  return path.join(dataDir, 'landing-zone', 'repositories');
+  return path.join(
+    dataDirectory(env, platform, home),
+    'landing-zone',
+    'repositories',
+  );
+}
+
+function dataDirectory(
+  env: NodeJS.ProcessEnv,
+  platform: NodeJS.Platform,
+  home: string,
+): string {
+  if (platform === 'win32') {
+    return env.LOCALAPPDATA ?? path.join(home, 'AppData', 'Local');
+  }
+  if (platform === 'darwin') {
+    return path.join(home, 'Library', 'Application Support');
+  }
+  return env.XDG_DATA_HOME || path.join(home, '.local', 'share');
 }

@@ -1,7 +1,11 @@
 import { JsonObject } from '@backstage/types';
 import fs from 'node:fs';
 import yaml from 'yaml';
-import { TemplateName, sampleParameters, templateFile } from './testTemplates';
+import {
+  TemplateName,
+  sampleParameters,
+  templateFile,
+} from '../skeleton/testTemplates';
 
 interface ParameterPage {
   required?: string[];
