@@ -2,6 +2,7 @@ import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
 import { HistoryStore } from './HistoryStore';
 import { migrateDatabase } from './migrateDatabase';
 import { EntityRow } from './rows';
+import { TeamWindowSummary } from '../service/summarize';
 
 jest.setTimeout(60_000);
 
@@ -31,6 +32,24 @@ function entityRow(overrides: Partial<EntityRow> = {}): EntityRow {
     observed_checks: null,
     observable_checks: null,
     ...overrides,
+  };
+}
+
+function summaryOf(teamRef: string): TeamWindowSummary {
+  return {
+    teamRef,
+    title: teamRef,
+    useCases: 0,
+    inProduction: 0,
+    levels: [0, 0, 0],
+    averageLevel: 0,
+    averageScore: 0,
+    throughput: 0,
+    leadTime: { medianDays: null, p85Days: null, count: 0 },
+    flowLoad: 0,
+    trend: [],
+    evidence: { observedChecks: 0, observableChecks: 0 },
+    valueSaved: { hours: 0, currency: 'USD', amount: 0 },
   };
 }
 
@@ -125,17 +144,12 @@ describe.each(databases.eachSupportedId())('HistoryStore on %p', id => {
       expect.objectContaining({
         type: 'level-changed',
         at: '2026-01-03T12:30:00.125Z',
-        from_level: 0,
-        to_level: 1,
+        fromLevel: 0,
+        toLevel: 1,
       }),
     ]);
     expect(await store.listScores('component:default/churn')).toEqual([
-      {
-        entity_ref: 'component:default/churn',
-        day: '2026-01-03',
-        level: 1,
-        score: 40,
-      },
+      { day: '2026-01-03', level: 1, score: 40 },
     ]);
     expect(await store.getEntity('component:default/churn')).toEqual(
       entityRow({ created_at: at }),
@@ -166,23 +180,23 @@ describe.each(databases.eachSupportedId())('HistoryStore on %p', id => {
 
   it('keeps exactly the last set of summaries written', async () => {
     const { store } = await createStore(id);
-    const row = (team_ref: string, summary: string) => ({
-      team_ref,
-      window_days: 30,
+    const window = (teamRef: string, useCases: number) => ({
+      teamRef,
+      window: 30,
       period: 'week',
-      summary,
+      summary: { ...summaryOf(teamRef), useCases },
     });
     await store.replaceTeamWindows([
-      row('group:default/a', '{"v":1}'),
-      row('group:default/b', '{"v":1}'),
+      window('group:default/a', 1),
+      window('group:default/b', 1),
     ]);
     await store.replaceTeamWindows([
-      row('group:default/b', '{"v":2}'),
-      row('group:default/c', '{"v":1}'),
+      window('group:default/b', 2),
+      window('group:default/c', 1),
     ]);
     expect(await store.readTeamWindows(30, 'week')).toEqual([
-      row('group:default/b', '{"v":2}'),
-      row('group:default/c', '{"v":1}'),
+      window('group:default/b', 2),
+      window('group:default/c', 1),
     ]);
   });
 

@@ -3,22 +3,26 @@ import { chunks } from './chunks';
 import { fromMillis, toDayNumber, toMillis } from './encoding';
 import { EntityChange, insertScores, writeEntityChanges } from './entityWrites';
 import { enforceRetention } from './retention';
-import { insertTeamDayRows, listTeamDays, syncTeamWindows } from './rollupRows';
 import {
-  EntityRow,
-  HistoryEventRow,
-  RunRow,
-  ScoreRow,
-  TeamDayRow,
-  TeamWindowRow,
-} from './rows';
+  insertTeamDayRows,
+  listTeamDays,
+  readTeamWindows,
+  syncTeamWindows,
+} from './rollupRows';
+import { EntityRow, RunRow, ScoreRow, TeamDayRow, TeamWindow } from './rows';
 import {
   fromStoredEntity,
-  fromStoredEvent,
-  fromStoredScore,
   selectEntities,
+  toScorePoint,
   toStoredRun,
+  toUseCaseEvent,
+  toUseCaseSummary,
 } from './storedRows';
+import {
+  ScorePoint,
+  UseCaseEvent,
+  UseCaseSummary,
+} from '../schema/openapi/generated/models';
 
 export type { EntityChange } from './entityWrites';
 
@@ -30,11 +34,19 @@ export interface RecordCreatedInput {
   outcome: 'succeeded' | 'failed';
 }
 
-export interface TemplateRow {
-  template_ref: string;
-  team_ref: string;
+/** A live use case created from a template. */
+export interface TemplateUseCase {
+  templateRef: string;
+  teamRef: string;
   level: number;
   lifecycle: string;
+}
+
+/** How many recorded runs of a template ended how. */
+export interface TemplateRunCount {
+  templateRef: string;
+  outcome: 'succeeded' | 'failed';
+  runs: number;
 }
 
 /** All reads and writes of the history tables. */
@@ -46,6 +58,7 @@ export class HistoryStore {
     return new Map(rows.map(raw => [raw.entity_ref, fromStoredEntity(raw)]));
   }
 
+  /** The stored row of an entity, removed or not (what the snapshot compares with). */
   async getEntity(entityRef: string): Promise<EntityRow | undefined> {
     const raw = await selectEntities(this.db)
       .where('e.entity_ref', entityRef)
@@ -53,12 +66,22 @@ export class HistoryStore {
     return raw ? fromStoredEntity(raw) : undefined;
   }
 
-  async listTeamEntities(teamRef: string): Promise<EntityRow[]> {
+  /** A use case still in the catalog; undefined when unknown or removed. */
+  async getUseCase(entityRef: string): Promise<UseCaseSummary | undefined> {
+    const raw = await selectEntities(this.db)
+      .where('e.entity_ref', entityRef)
+      .whereNull('e.removed_at')
+      .first();
+    return raw ? toUseCaseSummary(fromStoredEntity(raw)) : undefined;
+  }
+
+  /** A team's use cases still in the catalog, by entity ref. */
+  async listTeamUseCases(teamRef: string): Promise<UseCaseSummary[]> {
     const rows = await selectEntities(this.db)
       .where('t.team_ref', teamRef)
       .whereNull('e.removed_at')
       .orderBy('e.entity_ref');
-    return rows.map(fromStoredEntity);
+    return rows.map(raw => toUseCaseSummary(fromStoredEntity(raw)));
   }
 
   /** The current (not removed) use cases, for the rollups. */
@@ -165,7 +188,7 @@ export class HistoryStore {
    * The entity's scaffolder runs and snapshot events, oldest first. A run comes first at
    * the same instant: the scaffolder records it before a snapshot can see the entity.
    */
-  async listEvents(entityRef: string): Promise<HistoryEventRow[]> {
+  async listEvents(entityRef: string): Promise<UseCaseEvent[]> {
     // A failed run created nothing (often the name was already taken): not this entity's event.
     const runs = await this.db('mlops_runs')
       .where({ entity_ref: entityRef, outcome: 'succeeded' })
@@ -175,24 +198,25 @@ export class HistoryStore {
       .where('e.entity_ref', entityRef)
       .orderBy(['v.at', 'v.type'])
       .select('v.*');
-    const merged: HistoryEventRow[] = [
+    const merged: UseCaseEvent[] = [
       ...runs.map(raw => ({
         type: 'created' as const,
         at: fromMillis(raw.at),
       })),
-      ...events.map(raw => fromStoredEvent(raw, entityRef)),
+      ...events.map(toUseCaseEvent),
     ];
     // Array.prototype.sort is stable, so runs stay ahead of events at equal instants.
     return merged.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   }
 
-  async listScores(entityRef: string): Promise<ScoreRow[]> {
+  /** The entity's level and score on each day they changed, oldest first. */
+  async listScores(entityRef: string): Promise<ScorePoint[]> {
     const rows = await this.db('mlops_entity_scores as s')
       .join('mlops_entities as e', 'e.id', 's.entity_id')
       .where('e.entity_ref', entityRef)
       .orderBy('s.day')
       .select('s.day', 's.level', 's.score');
-    return rows.map(raw => fromStoredScore(raw, entityRef));
+    return rows.map(toScorePoint);
   }
 
   /** Adds score changes of stored entities (demo seeding); a day already recorded is kept. */
@@ -220,42 +244,44 @@ export class HistoryStore {
   }
 
   /** Replaces all precomputed summaries atomically, so readers never see a half set. */
-  async replaceTeamWindows(rows: TeamWindowRow[]): Promise<void> {
-    await this.db.transaction(tx => syncTeamWindows(tx, rows));
+  async replaceTeamWindows(windows: TeamWindow[]): Promise<void> {
+    await this.db.transaction(tx => syncTeamWindows(tx, windows));
   }
 
+  /** The summaries of one window and period (of one team, with `teamRef`), by team ref. */
   async readTeamWindows(
     windowDays: number,
     period: string,
     teamRef?: string,
-  ): Promise<TeamWindowRow[]> {
-    const query = this.db('mlops_team_windows').where({
-      window_days: windowDays,
-      period,
-    });
-    if (teamRef) {
-      query.where({ team_ref: teamRef });
-    }
-    return query.orderBy('team_ref');
+  ): Promise<TeamWindow[]> {
+    return readTeamWindows(this.db, windowDays, period, teamRef);
   }
 
-  async listTemplateUseCases(): Promise<TemplateRow[]> {
-    return this.db('mlops_entities as e')
+  async listTemplateUseCases(): Promise<TemplateUseCase[]> {
+    const rows = await this.db('mlops_entities as e')
       .join('mlops_teams as t', 't.id', 'e.team_id')
       .whereNotNull('e.template_ref')
       .whereNull('e.removed_at')
       .select('e.template_ref', 't.team_ref', 'e.level', 'e.lifecycle');
+    return rows.map(raw => ({
+      templateRef: raw.template_ref,
+      teamRef: raw.team_ref,
+      level: raw.level,
+      lifecycle: raw.lifecycle,
+    }));
   }
 
-  async countTemplateRuns(): Promise<
-    Array<{ template_ref: string; outcome: string; runs: number }>
-  > {
+  async countTemplateRuns(): Promise<TemplateRunCount[]> {
     const rows = await this.db('mlops_runs')
       .whereNotNull('template_ref')
       .groupBy('template_ref', 'outcome')
       .select('template_ref', 'outcome')
       .count({ runs: '*' });
-    return rows.map((r: any) => ({ ...r, runs: Number(r.runs) }));
+    return rows.map((raw: any) => ({
+      templateRef: raw.template_ref,
+      outcome: raw.outcome,
+      runs: Number(raw.runs),
+    }));
   }
 
   /** Deletes history older than the cutoff day; returns the rows deleted per table. */

@@ -2,7 +2,7 @@ import { Knex } from 'knex';
 import { chunks } from './chunks';
 import { fromDayNumber, toDayNumber } from './encoding';
 import { teamIds } from './refIds';
-import { TeamDayRow, TeamWindowRow } from './rows';
+import { TeamDayRow, TeamWindow } from './rows';
 
 /** Adds daily team states; a (day, team) already stored is kept. */
 export async function insertTeamDayRows(
@@ -39,8 +39,51 @@ export async function listTeamDays(
   return rows.map(raw => ({ ...raw, day: fromDayNumber(raw.day) }));
 }
 
-const keyOf = (row: TeamWindowRow) =>
+/** A stored `mlops_team_windows` row: the summary is kept as JSON text. */
+interface StoredTeamWindow {
+  team_ref: string;
+  window_days: number;
+  period: string;
+  summary: string;
+}
+
+const keyOf = (row: StoredTeamWindow) =>
   `${row.window_days}|${row.period}|${row.team_ref}`;
+
+function toStoredTeamWindow(window: TeamWindow): StoredTeamWindow {
+  return {
+    team_ref: window.teamRef,
+    window_days: window.window,
+    period: window.period,
+    summary: JSON.stringify(window.summary),
+  };
+}
+
+function fromStoredTeamWindow(stored: StoredTeamWindow): TeamWindow {
+  return {
+    teamRef: stored.team_ref,
+    window: stored.window_days,
+    period: stored.period,
+    summary: JSON.parse(stored.summary),
+  };
+}
+
+/** The summaries of one window and period (of one team, with `teamRef`), by team ref. */
+export async function readTeamWindows(
+  db: Knex,
+  windowDays: number,
+  period: string,
+  teamRef?: string,
+): Promise<TeamWindow[]> {
+  const query = db('mlops_team_windows').where({
+    window_days: windowDays,
+    period,
+  });
+  if (teamRef) {
+    query.where({ team_ref: teamRef });
+  }
+  return (await query.orderBy('team_ref')).map(fromStoredTeamWindow);
+}
 
 /**
  * Makes the stored summaries exactly `rows`, writing only those that changed: within a
@@ -49,9 +92,10 @@ const keyOf = (row: TeamWindowRow) =>
  */
 export async function syncTeamWindows(
   tx: Knex,
-  rows: TeamWindowRow[],
+  windows: TeamWindow[],
 ): Promise<void> {
-  const stored = new Map<string, TeamWindowRow>(
+  const rows = windows.map(toStoredTeamWindow);
+  const stored = new Map<string, StoredTeamWindow>(
     (await tx('mlops_team_windows').select()).map(row => [keyOf(row), row]),
   );
   const changed = rows.filter(

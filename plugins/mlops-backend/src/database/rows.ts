@@ -1,10 +1,13 @@
-import { UseCaseEventTypeEnum as UseCaseEventType } from '../schema/openapi/generated/models';
+import type { TeamWindowSummary } from '../service/summarize';
 import { SnapshotEventType } from './eventTypes';
 
 /*
- * The rows as the rest of the plugin reads and writes them: refs, ISO-8601 instants and
- * YYYY-MM-DD days. HistoryStore stores them with integer ids, epoch milliseconds and
- * day numbers (see the migration).
+ * The rule of this folder: HistoryStore is the only way in. What the snapshot writes (and
+ * compares) are the `*Row` types below, one per table, in the tables' column names; what
+ * the API reads comes back as domain types (UseCaseSummary, UseCaseEvent, ScorePoint,
+ * TeamWindow, TemplateUseCase) with nothing left to decode. Both use refs, ISO-8601
+ * instants and YYYY-MM-DD days; the tables hold integer ids, epoch milliseconds and day
+ * numbers (storedRows.ts, encoding.ts, the migrations).
  */
 
 /** One use case's current state (`mlops_entities`). */
@@ -85,19 +88,14 @@ export interface TeamDayRow {
   level_sum: number;
 }
 
-/** A row of `mlops_team_windows`. */
-export interface TeamWindowRow {
-  team_ref: string;
-  window_days: number;
+/** A team's precomputed figures for one window and trend period (`mlops_team_windows`). */
+export interface TeamWindow {
+  teamRef: string;
+  window: number;
   period: string;
-  /** JSON of a TeamWindowSummary. */
-  summary: string;
+  summary: TeamWindowSummary;
 }
 
 /** The team ref under which organisation-wide rollups are stored. */
 export const ORGANISATION = '*';
 
-/** An event as an entity's history lists it: a scaffolder run or a snapshot event. */
-export type HistoryEventRow = Omit<EventRow, 'entity_ref' | 'type'> & {
-  type: UseCaseEventType;
-};

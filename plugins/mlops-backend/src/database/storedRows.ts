@@ -8,6 +8,11 @@ import {
   toMillisOrNull,
 } from './encoding';
 import { fromTypeCode, toTypeCode } from './eventTypes';
+import {
+  ScorePoint,
+  UseCaseEvent,
+  UseCaseSummary,
+} from '../schema/openapi/generated/models';
 import { EntityRow, EventRow, RunRow, ScoreRow } from './rows';
 
 /*
@@ -92,18 +97,6 @@ export function toStoredEvent(event: EventRow, entityId: number) {
   };
 }
 
-export function fromStoredEvent(raw: any, entityRef: string): EventRow {
-  return {
-    entity_ref: entityRef,
-    type: fromTypeCode(raw.type),
-    at: fromMillis(raw.at),
-    from_level: raw.from_level,
-    to_level: raw.to_level,
-    from_lifecycle: raw.from_lifecycle,
-    to_lifecycle: raw.to_lifecycle,
-  };
-}
-
 export function toStoredScore(score: ScoreRow, entityId: number) {
   return {
     entity_id: entityId,
@@ -113,15 +106,49 @@ export function toStoredScore(score: ScoreRow, entityId: number) {
   };
 }
 
-export function fromStoredScore(raw: any, entityRef: string): ScoreRow {
+export function toStoredRun(run: RunRow) {
+  return { ...run, at: toMillis(run.at) };
+}
+
+/** A stored entity as the API describes a use case. */
+export function toUseCaseSummary(row: EntityRow): UseCaseSummary {
   return {
-    entity_ref: entityRef,
-    day: fromDayNumber(raw.day),
-    level: raw.level,
-    score: raw.score,
+    entityRef: row.entity_ref,
+    title: row.title,
+    type: row.type,
+    lifecycle: row.lifecycle,
+    level: row.level,
+    score: row.score,
+    failingChecks: row.failing_checks ? row.failing_checks.split(',') : [],
+    createdAt: row.created_at,
+    reachedProductionAt: row.reached_production_at,
+    template: row.template_ref,
+    observedChecks: row.observed_checks,
+    observableChecks: row.observable_checks,
   };
 }
 
-export function toStoredRun(run: RunRow) {
-  return { ...run, at: toMillis(run.at) };
+/** A stored snapshot event as an entity's history lists it; absent fields are left out. */
+export function toUseCaseEvent(raw: any): UseCaseEvent {
+  const event: UseCaseEvent = {
+    type: fromTypeCode(raw.type),
+    at: fromMillis(raw.at),
+  };
+  if (raw.from_level !== null && raw.from_level !== undefined) {
+    event.fromLevel = raw.from_level;
+  }
+  if (raw.to_level !== null && raw.to_level !== undefined) {
+    event.toLevel = raw.to_level;
+  }
+  if (raw.from_lifecycle) {
+    event.fromLifecycle = raw.from_lifecycle;
+  }
+  if (raw.to_lifecycle) {
+    event.toLifecycle = raw.to_lifecycle;
+  }
+  return event;
+}
+
+export function toScorePoint(raw: any): ScorePoint {
+  return { day: fromDayNumber(raw.day), level: raw.level, score: raw.score };
 }

@@ -24,12 +24,7 @@ import {
 } from '../service/summarize';
 import { authorize, authorizeWriter } from './authorize';
 import { teamsCsv } from './csv';
-import {
-  templateAnalytics,
-  toTeamSummary,
-  toUseCaseEvent,
-  toUseCaseSummary,
-} from './responses';
+import { templateAnalytics, toTeamSummary } from './responses';
 
 export interface RouterOptions {
   store: HistoryStore;
@@ -79,12 +74,12 @@ export async function createRouter(options: RouterOptions) {
 
   const readSummaries = async (query: GetTeams['query']) => {
     const { window, period } = readWindow(query);
-    const rows = await store.readTeamWindows(window, period, query.team);
+    const windows = await store.readTeamWindows(window, period, query.team);
     return {
       window,
-      summaries: rows
-        .filter(row => row.team_ref !== ORGANISATION)
-        .map(row => toTeamSummary(JSON.parse(row.summary))),
+      summaries: windows
+        .filter(stored => stored.teamRef !== ORGANISATION)
+        .map(stored => toTeamSummary(stored.summary)),
     };
   };
 
@@ -97,10 +92,8 @@ export async function createRouter(options: RouterOptions) {
     await canRead(req);
     const { window, period } = readWindow(req.query);
     const teamRef = req.query.team ?? ORGANISATION;
-    const [row] = await store.readTeamWindows(window, period, teamRef);
-    const summary: TeamWindowSummary = row
-      ? JSON.parse(row.summary)
-      : emptySummary(teamRef, config);
+    const [stored] = await store.readTeamWindows(window, period, teamRef);
+    const summary = stored?.summary ?? emptySummary(teamRef, config);
     res.json({
       window,
       generatedAt:
@@ -143,13 +136,13 @@ export async function createRouter(options: RouterOptions) {
       namespace: req.params.namespace,
       name: req.params.name,
     });
-    const [row] = await store.readTeamWindows(window, period, teamRef);
-    if (!row) {
+    const [stored] = await store.readTeamWindows(window, period, teamRef);
+    if (!stored) {
       throw new NotFoundError(`No ML use cases recorded for team ${teamRef}`);
     }
     res.json({
-      team: toTeamSummary(JSON.parse(row.summary)),
-      useCases: (await store.listTeamEntities(teamRef)).map(toUseCaseSummary),
+      team: toTeamSummary(stored.summary),
+      useCases: await store.listTeamUseCases(teamRef),
       levelNames: config.levelNames,
     });
   });
@@ -167,19 +160,11 @@ export async function createRouter(options: RouterOptions) {
     if (!entity) {
       throw new NotFoundError(`Entity ${entityRef} not found`);
     }
-    const current = await store.getEntity(entityRef);
     res.json({
       entityRef,
-      current:
-        current && current.removed_at === null
-          ? toUseCaseSummary(current)
-          : null,
-      events: (await store.listEvents(entityRef)).map(toUseCaseEvent),
-      series: (await store.listScores(entityRef)).map(s => ({
-        day: s.day,
-        level: s.level,
-        score: s.score,
-      })),
+      current: (await store.getUseCase(entityRef)) ?? null,
+      events: await store.listEvents(entityRef),
+      series: await store.listScores(entityRef),
     });
   });
 

@@ -1,29 +1,9 @@
 import {
   TeamSummary,
   TemplateAnalytics,
-  UseCaseEvent,
-  UseCaseSummary,
 } from '../schema/openapi/generated/models';
-import { TemplateRow } from '../database/HistoryStore';
-import { EntityRow, HistoryEventRow } from '../database/rows';
+import { TemplateRunCount, TemplateUseCase } from '../database/HistoryStore';
 import { TeamWindowSummary } from '../service/summarize';
-
-export function toUseCaseSummary(row: EntityRow): UseCaseSummary {
-  return {
-    entityRef: row.entity_ref,
-    title: row.title,
-    type: row.type,
-    lifecycle: row.lifecycle,
-    level: row.level,
-    score: row.score,
-    failingChecks: row.failing_checks ? row.failing_checks.split(',') : [],
-    createdAt: row.created_at,
-    reachedProductionAt: row.reached_production_at,
-    template: row.template_ref,
-    observedChecks: row.observed_checks,
-    observableChecks: row.observable_checks,
-  };
-}
 
 /** The stored summary without the organisation-only value figures. */
 export function toTeamSummary(stored: TeamWindowSummary): TeamSummary {
@@ -31,30 +11,10 @@ export function toTeamSummary(stored: TeamWindowSummary): TeamSummary {
   return team;
 }
 
-export function toUseCaseEvent(row: HistoryEventRow): UseCaseEvent {
-  const event: UseCaseEvent = {
-    type: row.type,
-    at: row.at,
-  };
-  if (row.from_level !== null && row.from_level !== undefined) {
-    event.fromLevel = row.from_level;
-  }
-  if (row.to_level !== null && row.to_level !== undefined) {
-    event.toLevel = row.to_level;
-  }
-  if (row.from_lifecycle) {
-    event.fromLifecycle = row.from_lifecycle;
-  }
-  if (row.to_lifecycle) {
-    event.toLifecycle = row.to_lifecycle;
-  }
-  return event;
-}
-
 /** Use cases, teams, levels and run outcomes per template. */
 export function templateAnalytics(
-  useCases: TemplateRow[],
-  runs: Array<{ template_ref: string; outcome: string; runs: number }>,
+  useCases: TemplateUseCase[],
+  runs: TemplateRunCount[],
   levelCount: number,
 ): TemplateAnalytics[] {
   const byTemplate = new Map<
@@ -78,16 +38,16 @@ export function templateAnalytics(
     return found;
   };
   for (const useCase of useCases) {
-    const template = entry(useCase.template_ref);
+    const template = entry(useCase.templateRef);
     template.useCases += 1;
-    template.teamSet.add(useCase.team_ref);
+    template.teamSet.add(useCase.teamRef);
     template.levels[Math.min(useCase.level, levelCount - 1)] += 1;
     if (useCase.lifecycle === 'production') {
       template.inProduction += 1;
     }
   }
   for (const run of runs) {
-    const template = entry(run.template_ref);
+    const template = entry(run.templateRef);
     if (run.outcome === 'failed') {
       template.runs.failed += run.runs;
     } else {

@@ -160,7 +160,7 @@ describe('failed template runs from the scaffolder', () => {
       expect(await importFailedRuns(options)).toBe(0);
       expect(await store.countTemplateRuns()).toEqual([
         {
-          template_ref: 'template:default/batch-training',
+          templateRef: 'template:default/batch-training',
           outcome: 'failed',
           runs: 1,
         },

@@ -109,12 +109,7 @@ export async function refreshRollups(
           title: titleOf(teamRef, options.teamTitles),
           ...summary,
         };
-        rows.push({
-          team_ref: teamRef,
-          window_days: window,
-          period,
-          summary: JSON.stringify(stored),
-        });
+        rows.push({ teamRef, window, period, summary: stored });
       }
     }
   }

@@ -75,7 +75,7 @@ describe.each(databases.eachSupportedId())('a snapshot on %p', id => {
     expect((await store.listEvents('component:default/long')).at(-1)).toEqual(
       expect.objectContaining({
         type: 'lifecycle-changed',
-        from_lifecycle: `l${long}`,
+        fromLifecycle: `l${long}`,
       }),
     );
   });

@@ -117,7 +117,7 @@ describe.each(databases.eachSupportedId())('runSnapshot on %p', id => {
       'week',
       'group:default/fraud',
     );
-    const team = JSON.parse(row.summary);
+    const team = row.summary;
     expect(team).toMatchObject({
       title: 'Fraud',
       useCases: 2,
@@ -142,10 +142,10 @@ describe.each(databases.eachSupportedId())('runSnapshot on %p', id => {
     await snapshot([mlComponent('a')], '2026-03-02T00:10:00Z');
     expect(await events('removed')).toHaveLength(1);
     const [org] = await store.readTeamWindows(90, 'week', '*');
-    expect(JSON.parse(org.summary).useCases).toBe(1);
+    expect(org.summary.useCases).toBe(1);
     expect(
-      (await store.listTeamEntities('group:default/fraud')).map(
-        e => e.entity_ref,
+      (await store.listTeamUseCases('group:default/fraud')).map(
+        useCase => useCase.entityRef,
       ),
     ).toEqual(['component:default/a']);
   });
