@@ -4,7 +4,7 @@
  *   node render-template.cjs <template-name> <target-level> <output-dir> [form-values-json]
  * The optional JSON overrides sample values, e.g. '{"dataClassification":"health"}'.
  */
-import { renderGoldenPath } from '../src/goldenPaths/renderGoldenPath';
+import { renderGoldenPath } from '../src/goldenPaths/__testUtils__/renderGoldenPath';
 import {
   TEMPLATE_NAMES,
   TemplateName,

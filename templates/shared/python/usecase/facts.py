@@ -98,6 +98,13 @@ def retraining(trigger: str, run_id: str) -> dict:
     return fact("retraining", "pipeline", run_id, {"trigger": trigger, "runId": run_id})
 
 
+def ci_run(id_: str, status: str, commit: str, workflow: Optional[str] = None) -> dict:
+    data = {"status": status, "commit": commit}
+    if workflow:
+        data["workflow"] = workflow
+    return fact("ci-run", "github-actions", id_, data)
+
+
 def report(facts: Iterable[dict], url: Optional[str] = None, token: Optional[str] = None, timeout: float = 15) -> Optional[dict]:
     """Posts the facts; returns the portal's counts summed, or None when no portal is configured."""
     url = url if url is not None else os.environ.get("LANDING_ZONE_URL", "")

@@ -3,6 +3,7 @@
     python -m usecase.report_facts run <mlflow-run-id>     training run, its model version(s), its gate
     python -m usecase.report_facts deployment --environment production --version 3 --id <ci-run-id>
     python -m usecase.report_facts retraining --trigger drift --run-id <mlflow-run-id>
+    python -m usecase.report_facts ci-run --status success --commit <sha> --workflow ci --id <run-id>
 
 Reads LANDING_ZONE_URL / LANDING_ZONE_TOKEN (or --url / --token); exits 1 if the portal refuses.
 """
@@ -13,16 +14,18 @@ import json
 import sys
 from typing import List
 
-from mlflow.tracking import MlflowClient
-
 from . import facts
 from .config import tracking_config
-from .tracking import configure
 
 
 def run_facts(run_id: str) -> List[dict]:
     """Everything MLflow knows about one pipeline run, as facts: MLflow is the source of truth,
     so reporting the same run twice sends the same facts."""
+    # MLflow only here: the deployment and CI facts are sent from jobs that install just pyyaml.
+    from mlflow.tracking import MlflowClient  # noqa: PLC0415
+
+    from .tracking import configure  # noqa: PLC0415
+
     uri = configure()
     client = MlflowClient()
     run = client.get_run(run_id)
@@ -65,12 +68,19 @@ def main(argv: List[str] | None = None) -> int:
     retraining = commands.add_parser("retraining")
     retraining.add_argument("--trigger", required=True, choices=["schedule", "drift", "manual"])
     retraining.add_argument("--run-id", required=True)
+    ci = commands.add_parser("ci-run")
+    ci.add_argument("--status", required=True, choices=["success", "failure", "cancelled"])
+    ci.add_argument("--commit", required=True)
+    ci.add_argument("--workflow")
+    ci.add_argument("--id", required=True)
     args = parser.parse_args(argv)
 
     if args.command == "run":
         collected = run_facts(args.run_id)
     elif args.command == "deployment":
         collected = [facts.deployment(args.environment, args.version, args.id, args.image_digest)]
+    elif args.command == "ci-run":
+        collected = [facts.ci_run(args.id, args.status, args.commit, args.workflow)]
     else:
         collected = [facts.retraining(args.trigger, args.run_id)]
     try:

@@ -6,7 +6,7 @@ import fs from 'fs-extra';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { renderStepInputs } from '../skeleton/renderStepInputs';
+import { renderStepInputs } from '../../__testUtils__/renderStepInputs';
 
 /** What `mlops:publish:plan` reports when the platform publishes to GitHub (as in production). */
 export function githubPlanOutput(name: string): JsonObject {
