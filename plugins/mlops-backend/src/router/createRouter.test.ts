@@ -100,6 +100,34 @@ describe('mlops router', () => {
     expect(res.body.trend.length).toBeGreaterThan(10);
   });
 
+  it('says when history was last refreshed and whether the last snapshot failed (issue 13.1)', async () => {
+    const { server, knex } = await startBackend();
+    const fresh = await request(server).get('/api/mlops/overview');
+    expect(fresh.body.freshness).toEqual({
+      lastRefreshedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      lastSnapshotFailed: false,
+      lastFailedAt: null,
+    });
+    // What the plugin's task records when a snapshot throws.
+    const failedAt = new Date(Date.now() + 60_000).toISOString();
+    await knex('mlops_meta').insert({
+      key: 'snapshot.lastFailureAt',
+      value: failedAt,
+    });
+    for (const url of [
+      '/api/mlops/overview',
+      '/api/mlops/teams/default/fraud',
+    ]) {
+      const res = await request(server).get(url);
+      expect(res.body.freshness).toEqual(
+        expect.objectContaining({
+          lastSnapshotFailed: true,
+          lastFailedAt: failedAt,
+        }),
+      );
+    }
+  });
+
   it('lists teams with titles, levels and throughput', async () => {
     const { server } = await startBackend();
     const res = await request(server).get('/api/mlops/teams');

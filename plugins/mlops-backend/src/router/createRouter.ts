@@ -22,6 +22,7 @@ import {
   Window,
   WINDOW_OF_PARAM,
 } from '../service/summarize';
+import { readSnapshotStatus } from '../snapshot/snapshotStatus';
 import { authorize, authorizeWriter } from './authorize';
 import { teamsCsv } from './csv';
 import { templateAnalytics, toTeamSummary } from './responses';
@@ -110,6 +111,7 @@ export async function createRouter(options: RouterOptions) {
       levels: summary.levels,
       levelNames: config.levelNames,
       trend: summary.trend,
+      freshness: await readSnapshotStatus(store),
     });
   });
 
@@ -144,6 +146,7 @@ export async function createRouter(options: RouterOptions) {
       team: toTeamSummary(stored.summary),
       useCases: await store.listTeamUseCases(teamRef),
       levelNames: config.levelNames,
+      freshness: await readSnapshotStatus(store),
     });
   });
 

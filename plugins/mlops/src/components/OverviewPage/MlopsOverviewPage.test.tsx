@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
-import { mlopsApiRef } from '../../api';
+import { mlopsApiRef, Window } from '../../api';
 import { rootRouteRef } from '../../routes';
 import {
   fakeMlopsApi,
@@ -191,5 +191,43 @@ describe('MlopsOverviewPage', () => {
       'href',
       '/mlops?window=365',
     );
+  });
+
+  it('warns visibly when the last history snapshot failed (issue 13.1)', async () => {
+    const api = fakeMlopsApi({
+      getOverview: jest.fn(async (window: Window) => ({
+        ...overview(window),
+        freshness: {
+          lastRefreshedAt: '2026-11-20T10:00:00.000Z',
+          lastSnapshotFailed: true,
+          lastFailedAt: '2026-11-21T10:00:00.000Z',
+        },
+      })),
+    });
+    await render(api);
+    expect(
+      await screen.findByText(/History may be out of date/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        /The last history snapshot failed .*These figures are from 20 Nov 2026/,
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('shows no notice while history is fresh', async () => {
+    const api = fakeMlopsApi({
+      getOverview: jest.fn(async (window: Window) => ({
+        ...overview(window),
+        freshness: {
+          lastRefreshedAt: new Date().toISOString(),
+          lastSnapshotFailed: false,
+          lastFailedAt: null,
+        },
+      })),
+    });
+    await render(api);
+    await screen.findAllByTestId('kpi-tile');
+    expect(screen.queryByText(/History may be out of date/)).toBeNull();
   });
 });

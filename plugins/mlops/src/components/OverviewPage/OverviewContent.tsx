@@ -10,6 +10,7 @@ import { KpiTiles } from './KpiTiles';
 import { LevelDistributionChart } from './LevelDistributionChart';
 import { NoUseCases } from './NoUseCases';
 import { OverviewSkeleton } from './OverviewSkeleton';
+import { StaleHistoryNotice } from './StaleHistoryNotice';
 import { TeamTable } from './TeamTable';
 import { TrendCharts } from './TrendCharts';
 import { useWindowParam } from '../shared/useWindowParam';
@@ -24,23 +25,26 @@ export const OverviewContent = () => {
   );
 
   const toolbar = (
-    <Box
-      display="flex"
-      alignItems="center"
-      justifyContent="space-between"
-      mb={2}
-    >
-      {/* The page background is grey, where secondary text falls short of 4.5:1 contrast. */}
-      <Typography variant="body2" color="textPrimary">
-        {state.value?.[0].demo
-          ? 'Includes generated demo history.'
-          : 'Rolled up by the mlops backend from daily catalog snapshots.'}
-      </Typography>
-      <Box display="flex" style={{ gap: 8 }}>
-        <WindowPicker value={window} onChange={setWindow} />
-        <CsvExportButton window={window} />
+    <>
+      <StaleHistoryNotice freshness={state.value?.[0].freshness} />
+      <Box
+        display="flex"
+        alignItems="center"
+        justifyContent="space-between"
+        mb={2}
+      >
+        {/* The page background is grey, where secondary text falls short of 4.5:1 contrast. */}
+        <Typography variant="body2" color="textPrimary">
+          {state.value?.[0].demo
+            ? 'Includes generated demo history.'
+            : 'Rolled up by the mlops backend from daily catalog snapshots.'}
+        </Typography>
+        <Box display="flex" style={{ gap: 8 }}>
+          <WindowPicker value={window} onChange={setWindow} />
+          <CsvExportButton window={window} />
+        </Box>
       </Box>
-    </Box>
+    </>
   );
 
   if (state.error) {

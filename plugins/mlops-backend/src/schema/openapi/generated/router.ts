@@ -358,6 +358,29 @@ export const spec = {
               $ref: '#/components/schemas/TrendPoint',
             },
           },
+          freshness: {
+            $ref: '#/components/schemas/HistoryFreshness',
+          },
+        },
+      },
+      HistoryFreshness: {
+        description:
+          'How fresh the stored history is. When the last snapshot failed, or none completed recently, the figures are older than generatedAt suggests.',
+        type: 'object',
+        required: ['lastRefreshedAt', 'lastSnapshotFailed', 'lastFailedAt'],
+        properties: {
+          lastRefreshedAt: {
+            description:
+              'When a snapshot last completed; null before the first one.',
+            type: ['string', 'null'],
+          },
+          lastSnapshotFailed: {
+            description: 'True when the most recent snapshot failed.',
+            type: 'boolean',
+          },
+          lastFailedAt: {
+            type: ['string', 'null'],
+          },
         },
       },
       TeamsResponse: {
@@ -393,6 +416,9 @@ export const spec = {
           },
           levelNames: {
             $ref: '#/components/schemas/LevelNames',
+          },
+          freshness: {
+            $ref: '#/components/schemas/HistoryFreshness',
           },
         },
       },
