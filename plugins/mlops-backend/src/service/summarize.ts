@@ -1,6 +1,7 @@
 import { ValueSettings } from '../config';
 import { GetOverview } from '../schema/openapi';
 import { TeamSummary, ValueSaved } from '../schema/openapi/generated/models';
+import { FlowFact, flowMetrics } from './flowMetrics';
 import { addDays, leadTimeDays, leadTimeStats, round1 } from './stats';
 
 /** Trend bucket size. */
@@ -39,6 +40,20 @@ export interface UseCaseFacts {
   /** Observed / observable checks; null when the level was not evaluated on facts. */
   observedChecks?: number | null;
   observableChecks?: number | null;
+  /** Its production deployments, retraining runs and breached drift checks, oldest first. */
+  flow?: readonly FlowFact[];
+}
+
+/** Flow metrics of the window, when the snapshot read the fact history. */
+function flowOf(useCases: UseCaseFacts[], start: string, end: string) {
+  if (!useCases.some(u => u.flow !== undefined)) return {};
+  return {
+    flow: flowMetrics(
+      useCases.map(u => u.flow),
+      Date.parse(`${start}T00:00:00Z`),
+      Date.parse(`${end}T23:59:59.999Z`),
+    ),
+  };
 }
 
 /** Observed checks over observable ones, across the use cases evaluated on facts. */
@@ -187,6 +202,7 @@ export function summarize(input: SummarizeInput): Summary {
       };
     }),
     ...evidenceShare(useCases),
+    ...flowOf(useCases, windowBucket.start, windowBucket.end),
     valueSaved: {
       hours,
       currency: value.currency,

@@ -1,4 +1,5 @@
 import { ValueSettings } from '../config';
+import type { FlowFact } from '../service/flowMetrics';
 import { HistoryStore } from '../database/HistoryStore';
 import { EntityRow, ORGANISATION, TeamDayRow } from '../database/rows';
 import { addDays } from '../service/stats';
@@ -17,6 +18,8 @@ export interface RefreshRollupsOptions {
   value: ValueSettings;
   levelCount: number;
   teamTitles: Map<string, string>;
+  /** Each use case's flow facts (see readFlowFacts), when the snapshot read them. */
+  flow?: Map<string, FlowFact[]>;
 }
 
 function toFacts(row: EntityRow): UseCaseFacts {
@@ -66,6 +69,7 @@ export async function refreshRollups(
   const byTeam = new Map<string, UseCaseFacts[]>([[ORGANISATION, []]]);
   for (const row of await store.listLiveEntities()) {
     const facts = toFacts(row);
+    if (options.flow) facts.flow = options.flow.get(row.entity_ref) ?? [];
     byTeam.get(ORGANISATION)!.push(facts);
     const team = byTeam.get(row.team_ref) ?? [];
     team.push(facts);

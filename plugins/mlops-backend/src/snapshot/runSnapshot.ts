@@ -192,6 +192,8 @@ export async function runSnapshot(
     value: config.value,
     levelCount: options.levelCount,
     teamTitles,
+    // A year back: the longest window a summary covers.
+    flow: await options.evidence?.flow?.(nowDate.getTime() - 366 * 86_400_000),
   });
   const deleted = await store.enforceRetention(
     addDays(today, -config.retentionDays),

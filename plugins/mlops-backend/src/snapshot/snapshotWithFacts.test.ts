@@ -17,6 +17,7 @@ import { fromTypeCode } from '../database/eventTypes';
 import { HistoryStore } from '../database/HistoryStore';
 import { migrateDatabase } from '../database/migrateDatabase';
 import { runSnapshot } from './runSnapshot';
+import type { FlowFact } from '../service/flowMetrics';
 import { LatestFactsReader } from './useCaseEvidence';
 
 jest.setTimeout(120_000);
@@ -87,6 +88,7 @@ describe.each(databases.eachSupportedId())(
         entities: Entity[],
         now: string,
         facts: ObservedFact[],
+        flow?: Map<string, FlowFact[]>,
       ) =>
         runSnapshot({
           catalog: catalogServiceMock({ entities }),
@@ -96,7 +98,11 @@ describe.each(databases.eachSupportedId())(
           logger: mockServices.logger.mock(),
           levelCount: 3,
           now: new Date(now),
-          evidence: { compiled, facts: factsReader(facts) },
+          evidence: {
+            compiled,
+            facts: factsReader(facts),
+            ...(flow ? { flow: async () => flow } : {}),
+          },
         });
       const events = async () =>
         (await knex('mlops_events').orderBy(['at', 'type'])).map(event => ({
@@ -202,6 +208,39 @@ describe.each(databases.eachSupportedId())(
       expect((await store.getEntity(REF))?.reached_production_at).toBe(
         '2026-03-01T10:00:00.000Z',
       );
+    });
+
+    it("stores each team's deployment and retraining frequency and drift recovery time", async () => {
+      const { store, snapshot } = await setup();
+      const day = (d: string) => Date.parse(`2026-03-${d}T12:00:00Z`);
+      const flow = new Map<string, FlowFact[]>([
+        [
+          REF,
+          [
+            { kind: 'production-deployment', at: day('02') },
+            { kind: 'drift-breached', at: day('10') },
+            { kind: 'retraining', at: day('11') },
+            { kind: 'production-deployment', at: day('12') },
+          ],
+        ],
+      ]);
+      await snapshot([declaredLevelOne()], '2026-03-20T10:00:00Z', [], flow);
+      const [team] = await store.readTeamWindows(
+        30,
+        'week',
+        'group:default/fraud',
+      );
+      const stored: unknown = team.summary;
+      const summary = typeof stored === 'string' ? JSON.parse(stored) : stored;
+      expect(summary.flow).toEqual({
+        productionDeployments: 2,
+        deploymentsPerWeek: 0.5,
+        retrainings: 1,
+        retrainingsPerWeek: 0.2,
+        driftBreaches: 1,
+        driftRecovered: 1,
+        driftToDeployMedianHours: 48,
+      });
     });
   },
 );

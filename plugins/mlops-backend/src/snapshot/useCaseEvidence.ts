@@ -1,3 +1,4 @@
+import type { FlowFact } from '../service/flowMetrics';
 import type {
   CompiledMaturityModel,
   ObservedFact,
@@ -17,6 +18,8 @@ export interface UseCaseEvidence {
   facts: LatestFactsReader;
   /** Freshness is judged at this time (default: the snapshot's). */
   now?: Date;
+  /** Reads each use case's flow facts since an epoch-ms instant (see readFlowFacts). */
+  flow?: (sinceMs: number) => Promise<Map<string, FlowFact[]>>;
 }
 
 const isProductionDeployment = (fact: ObservedFact) =>

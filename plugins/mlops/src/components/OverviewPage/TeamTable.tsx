@@ -7,7 +7,7 @@ import { Window } from '../../api';
 import { teamRouteRef } from '../../routes';
 import { LevelBar } from '../shared/LevelBar';
 import { formatDays, levelName } from '../shared/format';
-import { observedShare } from '../shared/observedShare';
+import { formatHours, observedShare } from '../shared/observedShare';
 
 type Row = TeamSummary & {
   id: string;
@@ -96,6 +96,24 @@ export const TeamTable = (props: {
         (b.medianLeadTime ?? Number.MAX_VALUE),
     },
     { title: 'Flow load', field: 'flowLoad', type: 'numeric' },
+    {
+      title: 'Deploys / week',
+      field: 'flow.deploymentsPerWeek',
+      type: 'numeric',
+      render: row => row.flow?.deploymentsPerWeek ?? '–',
+    },
+    {
+      title: 'Retraining / week',
+      field: 'flow.retrainingsPerWeek',
+      type: 'numeric',
+      render: row => row.flow?.retrainingsPerWeek ?? '–',
+    },
+    {
+      title: 'Drift → deploy',
+      field: 'flow.driftToDeployMedianHours',
+      type: 'numeric',
+      render: row => formatHours(row.flow?.driftToDeployMedianHours ?? null),
+    },
     {
       title: 'Observed evidence',
       field: 'observedShare',

@@ -10,7 +10,7 @@ import { mlopsApiRef } from '../../api';
 import { LevelBar } from '../shared/LevelBar';
 import { LoadError } from '../shared/LoadError';
 import { formatDays } from '../shared/format';
-import { observedShare } from '../shared/observedShare';
+import { formatHours, observedShare } from '../shared/observedShare';
 import { TeamLevelTrendChart } from './TeamLevelTrendChart';
 import { UseCaseTable } from './UseCaseTable';
 
@@ -103,6 +103,22 @@ export const TeamScorecard = (props: {
               label="Observed evidence"
               value={observedShare(team.evidence) ?? 'not measured'}
             />
+            {team.flow && (
+              <>
+                <Figure
+                  label="Deployments / week"
+                  value={team.flow.deploymentsPerWeek}
+                />
+                <Figure
+                  label="Retraining / week"
+                  value={team.flow.retrainingsPerWeek}
+                />
+                <Figure
+                  label="Drift → deploy (median)"
+                  value={formatHours(team.flow.driftToDeployMedianHours)}
+                />
+              </>
+            )}
           </Box>
           <LevelBar levels={team.levels} levelNames={levelNames} />
           {props.windowPicker && <Box mt={2}>{props.windowPicker}</Box>}

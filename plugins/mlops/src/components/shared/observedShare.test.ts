@@ -1,4 +1,4 @@
-import { observedShare } from './observedShare';
+import { formatHours, observedShare } from './observedShare';
 
 describe('observedShare', () => {
   it('says how much of the evidence is observed, and nothing when not measured', () => {
@@ -12,5 +12,13 @@ describe('observedShare', () => {
     expect(observedShare({ observedChecks: 0, observableChecks: 0 })).toBe(
       'nothing to observe',
     );
+  });
+});
+
+describe('formatHours', () => {
+  it('shows hours under two days, days above, a dash for none', () => {
+    expect(formatHours(36.4)).toBe('36 h');
+    expect(formatHours(84)).toBe('3.5 d');
+    expect(formatHours(null)).toBe('–');
   });
 });

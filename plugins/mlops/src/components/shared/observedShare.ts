@@ -12,3 +12,9 @@ export function observedShare(
     (100 * observed) / observable,
   )} % observed (${observed}/${observable})`;
 }
+
+/** "36 h" or "3.5 d" for a duration in hours; "–" when there is none. */
+export function formatHours(hours: number | null | undefined): string {
+  if (hours === null || hours === undefined) return '–';
+  return hours < 48 ? `${Math.round(hours)} h` : `${(hours / 24).toFixed(1)} d`;
+}

@@ -212,6 +212,53 @@ export const spec = {
           evidence: {
             $ref: '#/components/schemas/EvidenceShare',
           },
+          flow: {
+            $ref: '#/components/schemas/FlowMetrics',
+          },
+        },
+      },
+      FlowMetrics: {
+        description:
+          'Delivery flow in the window, from deployment, retraining and drift-check facts.',
+        type: 'object',
+        required: [
+          'productionDeployments',
+          'deploymentsPerWeek',
+          'retrainings',
+          'retrainingsPerWeek',
+          'driftBreaches',
+          'driftRecovered',
+          'driftToDeployMedianHours',
+        ],
+        properties: {
+          productionDeployments: {
+            description: 'Deployment facts to production in the window.',
+            type: 'integer',
+          },
+          deploymentsPerWeek: {
+            type: 'number',
+          },
+          retrainings: {
+            description: 'Retraining facts (any trigger) in the window.',
+            type: 'integer',
+          },
+          retrainingsPerWeek: {
+            type: 'number',
+          },
+          driftBreaches: {
+            description: 'Breached drift checks in the window.',
+            type: 'integer',
+          },
+          driftRecovered: {
+            description:
+              'Breaches a production deployment of the same use case followed.',
+            type: 'integer',
+          },
+          driftToDeployMedianHours: {
+            description:
+              'Median hours from a breached drift check to the next production deployment.',
+            type: ['number', 'null'],
+          },
         },
       },
       UseCaseSummary: {

@@ -4,6 +4,7 @@ export * from '../models/EntityHistoryResponse.model';
 export * from '../models/ErrorResponse.model';
 export * from '../models/ErrorResponseError.model';
 export * from '../models/EvidenceShare.model';
+export * from '../models/FlowMetrics.model';
 export * from '../models/HistoryFreshness.model';
 export * from '../models/LeadTimeStats.model';
 export * from '../models/MaturityModelCheck.model';
