@@ -10,6 +10,7 @@ import { JsonObject } from '@backstage/types';
 import { validate } from 'jsonschema';
 import fs from 'fs-extra';
 import path from 'node:path';
+import yaml from 'yaml';
 import { createGuardrailsCheckAction } from './actions/guardrails/createGuardrailsCheckAction';
 import { createUseCaseManifestAction } from './actions/manifest/createUseCaseManifestAction';
 import { createPublishLocalAction } from './actions/publish/createPublishLocalAction';
@@ -17,7 +18,12 @@ import { createPublishPlanAction } from './actions/publish/createPublishPlanActi
 import { createRegisterLocalAction } from './actions/register/createRegisterLocalAction';
 import { createTemplateRenderer } from 'nunjitsu';
 import { walkTemplateSteps } from './__testUtils__/renderStepInputs';
-import { sampleParameters, templateFile } from './skeleton/testTemplates';
+import {
+  TEMPLATE_NAMES,
+  TemplateName,
+  sampleParameters,
+  templateFile,
+} from './skeleton/testTemplates';
 
 /*
  * A whole golden-path run, step by step as the scaffolder runs it: each step's input rendered
@@ -83,9 +89,12 @@ function actionsFor(root: string): Map<string, TemplateAction<any, any, any>> {
   );
 }
 
-async function runGoldenPath(parameters: JsonObject) {
+async function runGoldenPath(
+  parameters: JsonObject,
+  name: TemplateName = 'batch-training',
+) {
   const actions = actionsFor(repositories.path);
-  const file = templateFile('batch-training');
+  const file = templateFile(name);
   return walkTemplateSteps({
     templateFile: file,
     parameters,
@@ -116,7 +125,7 @@ async function runGoldenPath(parameters: JsonObject) {
         input: step.input,
         workspacePath: workspace.path,
         task: { id: 'task-1' } as any,
-        templateInfo: { entityRef: 'template:default/batch-training' } as any,
+        templateInfo: { entityRef: `template:default/${name}` } as any,
       });
       await action.handler(ctx);
       return Object.fromEntries((ctx.output as jest.Mock).mock.calls);
@@ -124,7 +133,7 @@ async function runGoldenPath(parameters: JsonObject) {
   });
 }
 
-describe('a batch-training golden-path run', () => {
+describe('a golden-path run', () => {
   beforeEach(() => {
     repositories.clear();
     workspace.clear();
@@ -152,6 +161,36 @@ describe('a batch-training golden-path run', () => {
     ).toContain('owner: group:default/fraud-analytics');
     expect(addLocation).toHaveBeenCalledTimes(1);
   });
+
+  it.each(TEMPLATE_NAMES)(
+    'of %s puts every key result of the form in mlops.yaml and on the entity',
+    async name => {
+      await runGoldenPath(
+        {
+          ...sampleParameters(name, 1),
+          kpi: 'Churn down 5% in two quarters\n\nNPS up 3 points',
+        },
+        name,
+      );
+      const repository = path.join(repositories.path, `sample-${name}`);
+      const manifest = yaml.parse(
+        await fs.readFile(path.join(repository, 'mlops.yaml'), 'utf8'),
+      );
+      expect(manifest.spec.kpis).toEqual([
+        'Churn down 5% in two quarters',
+        'NPS up 3 points',
+      ]);
+      const entity = yaml
+        .parseAllDocuments(
+          await fs.readFile(path.join(repository, 'catalog-info.yaml'), 'utf8'),
+        )
+        .map(d => d.toJS())
+        .find(e => e.kind === 'Component');
+      expect(entity.metadata.annotations['landingzone.ml/key-results']).toBe(
+        'Churn down 5% in two quarters\nNPS up 3 points',
+      );
+    },
+  );
 
   it.each(['group:default/no-such-team', 'group:evil/fraud-analytics'])(
     'stops at the guardrails for owner %s and writes nothing',
