@@ -1,35 +1,77 @@
-"""The pipeline: build the index, run the evaluation harness, track the run, and fail below
-the quality gate. Scheduled by pipeline/rag-pipeline.yaml."""
+"""The pipeline: build the index, run the evaluation harness with the configured provider, track
+the run in MLflow (with the provider and model that actually answered), report its facts, and
+fail below the quality gate. Submitted nightly and on drift by deploy/rag-pipeline.yaml.
+
+    python -m usecase.pipeline        # LLM_PROVIDER=offline for the extractive stand-in
+"""
 from __future__ import annotations
 
-from typing import Dict, Optional
+import json
+import logging
+import os
+import sys
+from typing import Optional
+
+import mlflow
 
 from .corpus import DOCUMENTS
-from .evaluation import evaluate, load_cases
-from .generation import ExtractiveGenerator, Generator
+from .evaluation import GATE, GOLDEN_SET, evaluate, gate, load_cases
+from .facts import report_quietly
+from .generation import Generator
+from .providers import generator_from_settings
 from .rag import RagApp
+from .report_facts import run_facts
 from .retrieval import Index
 from .settings import load_settings
-from .tracking import Tracker, tracker_from_env
+from .tracking import configure
 
+log = logging.getLogger(__name__)
 MODEL_NAME = "${{ values.name }}"
-GATE = {"retrieval_hit_rate": 0.75, "faithfulness": 0.9}
+GATE_SUITE = "golden-answer-correctness"
 
 
-def run(tracker: Optional[Tracker] = None, generator: Optional[Generator] = None) -> Dict[str, float]:
+class QualityGateFailed(RuntimeError):
+    pass
+
+
+def run(generator: Optional[Generator] = None, trigger: str = "manual") -> dict:
+    configure()
     settings = load_settings()
-    tracker = tracker or tracker_from_env(MODEL_NAME)
-    app = RagApp(Index(DOCUMENTS), generator or ExtractiveGenerator(), settings.max_context_documents)
-    run_id = tracker.start_run("evaluation")
-    tracker.log_params(run_id, {"provider": settings.provider, "model": settings.model, "residency": settings.residency})
-    metrics = evaluate(app, load_cases())
-    tracker.log_metrics(run_id, metrics)
-    tracker.end_run(run_id)
-    failing = {k: v for k, v in metrics.items() if k in GATE and v < GATE[k]}
+    generator = generator or generator_from_settings(settings)
+    cases = load_cases()
+    app = RagApp(Index(DOCUMENTS), generator, settings.max_context_documents)
+    with mlflow.start_run(run_name="evaluation") as run:
+        mlflow.log_params({**generator.describe(), "residency": settings.residency, "documents": len(DOCUMENTS), "golden_cases": len(cases)})
+        metrics = evaluate(app, cases)
+        failed = metrics.pop("failed")
+        mlflow.log_metrics(metrics)
+        mlflow.log_dict({"failed": failed}, "evaluation/failed.json")
+        mlflow.log_artifact(str(GOLDEN_SET), "evaluation")
+        failing = gate(metrics)
+        mlflow.set_tags(
+            {
+                "gate.suite": GATE_SUITE,
+                "gate.score": metrics["answer_correctness"],
+                "gate.threshold": GATE["answer_correctness"],
+                "gate.passed": str(not failing).lower(),
+                "trigger": trigger,
+            }
+        )
+    report_quietly(run_facts(run.info.run_id))
     if failing:
-        raise RuntimeError(f"below the quality gate: {failing}")
-    return metrics
+        raise QualityGateFailed(f"below the quality gate: {failing}; failed questions: {failed}")
+    return {"runId": run.info.run_id, **metrics}
+
+
+def main() -> int:
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        print(json.dumps(run(trigger=os.environ.get("RETRAINING_TRIGGER", "manual"))))
+    except QualityGateFailed as error:
+        print(error, file=sys.stderr)
+        return 1
+    return 0
 
 
 if __name__ == "__main__":
-    print(run())
+    sys.exit(main())

@@ -7,11 +7,14 @@ from typing import List
 from .generation import Generator
 from .retrieval import Index
 
+MIN_RELEVANCE = 0.1
+
 
 @dataclass
 class Answer:
     text: str
     sources: List[str]
+    top_score: float = 0.0
 
 
 class RagApp:
@@ -23,7 +26,8 @@ class RagApp:
     def ask(self, question: str) -> Answer:
         if not question.strip():
             raise ValueError("question must not be empty")
-        hits = self.index.search(question, self.k)
+        # Below MIN_RELEVANCE a hit shares only incidental words: answering from it would guess.
+        hits = [hit for hit in self.index.search(question, self.k) if hit.score >= MIN_RELEVANCE]
         if not hits:
-            return Answer("I don't know.", [])
-        return Answer(self.generator.generate(question, hits), [hit.document.id for hit in hits])
+            return Answer("I don't know.", [], 0.0)
+        return Answer(self.generator.generate(question, hits), [hit.document.id for hit in hits], hits[0].score)
