@@ -14,7 +14,7 @@ import { Request } from 'express';
 import { MlopsBackendConfig } from '../config';
 import { HistoryStore } from '../database/HistoryStore';
 import { ORGANISATION } from '../database/rows';
-import { createOpenApiRouter, GetTeams } from '../schema/openapi';
+import { createOpenApiRouter, GetTeams, spec } from '../schema/openapi';
 import {
   defaultPeriod,
   Period,
@@ -24,6 +24,8 @@ import {
 } from '../service/summarize';
 import { readSnapshotStatus } from '../snapshot/snapshotStatus';
 import { authorize, authorizeWriter } from './authorize';
+import { readCreatedAt, readEntityRef } from './createdEventInput';
+import { nameTheField, requestGuards } from './requestGuards';
 import { teamsCsv } from './csv';
 import { templateAnalytics, toTeamSummary } from './responses';
 
@@ -69,7 +71,8 @@ function emptySummary(
 export async function createRouter(options: RouterOptions) {
   const { store, config, catalog } = options;
   // Generated from openapi.yaml: requests are validated and handlers typed by the spec.
-  const router = await createOpenApiRouter();
+  // The guards run before the spec's validator: see requestGuards.ts for what they add.
+  const router = await createOpenApiRouter({ middleware: requestGuards(spec) });
   const canRead = (req: Request) =>
     authorize(req, mlopsScorecardReadPermission, options);
 
@@ -188,11 +191,18 @@ export async function createRouter(options: RouterOptions) {
     const body = req.body;
     // body.teamRef is accepted but not stored: a use case counts for the team that owns
     // it in the catalog, and nothing reads the team a run named.
+    if (body.teamRef) {
+      readEntityRef('teamRef', body.teamRef);
+    }
     const recorded = await store.recordCreated({
       taskId: body.taskId,
-      entityRef: body.entityRef,
-      templateRef: body.templateRef ?? null,
-      createdAt: new Date(body.createdAt ?? Date.now()).toISOString(),
+      entityRef: readEntityRef('entityRef', body.entityRef),
+      templateRef: body.templateRef
+        ? readEntityRef('templateRef', body.templateRef)
+        : null,
+      createdAt: body.createdAt
+        ? readCreatedAt(body.createdAt)
+        : new Date().toISOString(),
       outcome: body.outcome ?? 'succeeded',
     });
     options.logger.info(
@@ -203,5 +213,6 @@ export async function createRouter(options: RouterOptions) {
     res.status(recorded ? 201 : 200).json({ recorded });
   });
 
+  router.use(nameTheField(spec));
   return router;
 }
