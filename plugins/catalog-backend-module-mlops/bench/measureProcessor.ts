@@ -4,6 +4,7 @@
  */
 import { mockServices } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
+import type { ObservedFact } from '@landing-zone/plugin-mlops-common';
 // eslint-disable-next-line @backstage/no-relative-monorepo-imports
 import { median } from '../../../scripts/benchSupport';
 import { MlopsMaturityProcessor } from '../src';
@@ -14,14 +15,20 @@ const location = {
   target: 'https://git.example.com/ml/catalog-info.yaml',
 };
 
-
 /** Median microseconds per entity of `postProcessEntity` (where all the work is). */
 export async function processorMicrosecondsPerEntity(
   entities: Entity[],
+  facts: ObservedFact[] = [],
   rounds = 7,
 ) {
+  // The facts as the module holds them: in memory, looked up per entity.
+  const byRef = new Map<string, ObservedFact[]>();
+  for (const fact of facts) {
+    byRef.set(fact.entityRef, [...(byRef.get(fact.entityRef) ?? []), fact]);
+  }
   const processor = new MlopsMaturityProcessor({
     logger: mockServices.rootLogger(),
+    facts: ref => byRef.get(ref),
   });
   const caches = entities.map(() => memoryCache());
   const emit = () => {};

@@ -43,6 +43,19 @@ export function indexFacts(
   facts: readonly ObservedFact[] | undefined,
 ): FactIndex {
   if (!facts || facts.length === 0) return EMPTY_FACTS;
+  // The catalog processor evaluates an entity again and again with the same facts array
+  // (until its next refresh), so each array is indexed once. Facts are never mutated.
+  let index = indexed.get(facts);
+  if (!index) {
+    index = buildIndex(facts);
+    indexed.set(facts, index);
+  }
+  return index;
+}
+
+const indexed = new WeakMap<readonly ObservedFact[], FactIndex>();
+
+function buildIndex(facts: readonly ObservedFact[]): FactIndex {
   const byType = new Map<string, IndexedFact[]>();
   for (const fact of facts) {
     if (
