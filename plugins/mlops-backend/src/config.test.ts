@@ -9,6 +9,7 @@ describe('readMlopsBackendConfig', () => {
       'ml-pipeline',
       'ml-service',
       'llm-app',
+      'model-server',
     ]);
     expect(config.levelNames).toEqual([
       'Manual',

@@ -116,3 +116,12 @@ export const DEFAULT_ML_TYPES = [
   'ml-service',
   'llm-app',
 ] as const;
+
+/**
+ * Component types other Backstage plugins use for ML that count as use cases too (not
+ * offered by the golden paths): Red Hat's model-catalog-bridge registers each model server
+ * as a `model-server` Component that dependsOn its `ai-model` Resources and its API.
+ *
+ * @public
+ */
+export const ECOSYSTEM_ML_TYPES = ['model-server'] as const;

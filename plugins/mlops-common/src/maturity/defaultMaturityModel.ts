@@ -5,6 +5,7 @@ import type {
 } from '@backstage/filter-predicates';
 import {
   DEFAULT_ML_TYPES,
+  ECOSYSTEM_ML_TYPES,
   ECOSYSTEM_ANNOTATIONS as ECO,
   EVIDENCE_ANNOTATIONS as EV,
 } from '../annotations';
@@ -428,6 +429,9 @@ export const defaultMaturityModel: MaturityModel = deepFreeze({
     },
   ],
   checks: [...levelOneChecks, ...llmChecks, ...levelTwoChecks],
-  entityFilter: { kinds: ['Component'], types: [...DEFAULT_ML_TYPES] },
+  entityFilter: {
+    kinds: ['Component'],
+    types: [...DEFAULT_ML_TYPES, ...ECOSYSTEM_ML_TYPES],
+  },
   evidenceFormats,
 });

@@ -425,3 +425,17 @@ describe('applicability', () => {
     expect(evaluateMaturity(levelOneEntity()).applicable).toBe(true);
   });
 });
+
+describe('ecosystem shapes', () => {
+  it('counts a model-catalog-bridge model server as a use case and reads mlflow.org/experiment-name', () => {
+    const server = mlEntity({
+      type: 'model-server',
+      annotations: { 'mlflow.org/experiment-name': 'granite' },
+    });
+    const evaluation = evaluateMaturity(server, declaredModel, { now: NOW });
+    expect(evaluation.applicable).toBe(true);
+    expect(
+      evaluation.checks.find(c => c.id === 'experiment-tracking')?.passed,
+    ).toBe(true);
+  });
+});
