@@ -1,5 +1,8 @@
 """The batch job against MLflow: champion × new rows → output table with the served version."""
+import json
+
 import pandas as pd
+import pytest
 
 from usecase import batch_job, pipeline
 from usecase.data import synthetic_dataset
@@ -24,3 +27,15 @@ def test_the_synthetic_input_is_not_the_training_data():
     assert not synthetic_dataset().drop(columns=["label"]).equals(
         synthetic_dataset(seed=batch_job.SYNTHETIC_SCORING_SEED).drop(columns=["label"])
     )
+
+
+def test_level_2_measures_drift_next_to_the_scores_and_reports_it(model_name, tmp_path, portal):
+    pytest.importorskip("usecase.drift", reason="drift monitoring is a Level-2 file")
+    pipeline.run(model_name=model_name)
+    synthetic_dataset(300, seed=77, spend_shift=80).drop(columns=["label"]).to_csv(tmp_path / "in.csv", index=False)
+    summary = batch_job.run(str(tmp_path / "in.csv"), str(tmp_path / "scores.csv"), model_name)
+    drift = json.loads((tmp_path / "scores.drift.json").read_text())
+    assert summary["drift"]["breached"] and drift["features"]["monthly_spend"] > 0.25
+    assert drift["retraining"] == "not requested: RETRAINING_WEBHOOK_URL is not set"
+    [fact] = portal.facts("drift-check")
+    assert fact["id"] == f"{model_name}/1/batch/scores.csv" and fact["data"]["breached"] is True

@@ -1,7 +1,9 @@
 """The server against MLflow: it serves the champion, follows a promotion, and runs without one."""
+import pytest
 from fastapi.testclient import TestClient
 
 from usecase import pipeline
+from usecase.data import FEATURES, synthetic_dataset
 from usecase.registry import ModelRegistry
 from usecase.serve import create_app
 
@@ -37,3 +39,18 @@ def test_invalid_features_are_rejected_with_the_field_named(model_name):
     bad = client.post("/predict", json={"instances": [{**ROW, "late_payments": -1}]})
     assert bad.status_code == 422 and "late_payments" in bad.text
     assert client.post("/predict", json={"instances": []}).status_code == 422
+
+
+def test_level_2_measures_drift_on_the_rows_it_serves(model_name):
+    pytest.importorskip("usecase.drift", reason="drift monitoring is a Level-2 file")
+    pipeline.run(model_name=model_name)
+    client = TestClient(create_app(ModelRegistry(model_name), reload_interval=0))
+    shifted = synthetic_dataset(120, seed=5, spend_shift=80).drop(columns=["label"]).to_dict("records")
+    assert client.post("/predict", json={"instances": shifted}).status_code == 200
+    psi = {
+        line.split('feature="')[1].split('"')[0]: float(line.rsplit(" ", 1)[1])
+        for line in client.get("/metrics").text.splitlines()
+        if line.startswith("model_feature_psi{")
+    }
+    assert set(psi) == set(FEATURES)
+    assert psi["monthly_spend"] > 0.25 > psi["tenure_months"]
