@@ -3,9 +3,21 @@
  * The order of `backend.add` calls does not matter; the backend resolves dependencies.
  */
 import { createBackend } from '@backstage/backend-defaults';
+import { rootHttpRouterServiceFactory } from '@backstage/backend-defaults/rootHttpRouter';
 import { mlopsLocalRepositoriesUrlReader } from '@landing-zone/plugin-mlops-backend';
+import { schedulerAdminGuard } from './schedulerAdminGuard';
 
 const backend = createBackend();
+
+// Users may not trigger or cancel scheduled tasks (see schedulerAdminGuard.ts).
+backend.add(
+  rootHttpRouterServiceFactory({
+    configure: ({ app, applyDefaults }) => {
+      app.use(schedulerAdminGuard);
+      applyDefaults();
+    },
+  }),
+);
 
 backend.add(import('@backstage/plugin-app-backend'));
 backend.add(import('@backstage/plugin-proxy-backend'));
