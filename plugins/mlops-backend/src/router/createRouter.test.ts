@@ -40,6 +40,13 @@ const entities = [
     failing: 'ci',
   }),
   mlComponent('website', { owner: 'fraud', type: 'website' }),
+  // Templates are catalog entities too: /templates names only those the caller may see.
+  {
+    apiVersion: 'scaffolder.backstage.io/v1beta3',
+    kind: 'Template',
+    metadata: { name: 'ml-model', namespace: 'default' },
+    spec: {},
+  },
 ];
 
 async function startBackend(

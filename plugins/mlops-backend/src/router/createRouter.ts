@@ -24,6 +24,7 @@ import {
 } from '../service/summarize';
 import { readSnapshotStatus } from '../snapshot/snapshotStatus';
 import { authorize, authorizeWriter } from './authorize';
+import { visibleEntityRefs } from './catalogVisibility';
 import { readCreatedAt, readEntityRef } from './createdEventInput';
 import { nameTheField, requestGuards } from './requestGuards';
 import { teamsCsv } from './csv';
@@ -76,13 +77,23 @@ export async function createRouter(options: RouterOptions) {
   const canRead = (req: Request) =>
     authorize(req, mlopsScorecardReadPermission, options);
 
-  const readSummaries = async (query: GetTeams['query']) => {
+  // Every response that names entities names only those the caller may see in the
+  // catalog; figures summed over a team (its counts, levels, lead time) stay whole.
+  const readSummaries = async (req: Request, query: GetTeams['query']) => {
+    const credentials = await canRead(req);
     const { window, period } = readWindow(query);
-    const windows = await store.readTeamWindows(window, period, query.team);
+    const windows = (
+      await store.readTeamWindows(window, period, query.team)
+    ).filter(stored => stored.teamRef !== ORGANISATION);
+    const visible = await visibleEntityRefs(
+      catalog,
+      credentials,
+      windows.map(stored => stored.teamRef),
+    );
     return {
       window,
       summaries: windows
-        .filter(stored => stored.teamRef !== ORGANISATION)
+        .filter(stored => visible.has(stored.teamRef))
         .map(stored => toTeamSummary(stored.summary)),
     };
   };
@@ -119,14 +130,12 @@ export async function createRouter(options: RouterOptions) {
   });
 
   router.get('/teams', async (req, res) => {
-    await canRead(req);
-    const { window, summaries } = await readSummaries(req.query);
+    const { window, summaries } = await readSummaries(req, req.query);
     res.json({ window, levelNames: config.levelNames, teams: summaries });
   });
 
   router.get('/teams.csv', async (req, res) => {
-    await canRead(req);
-    const { window, summaries } = await readSummaries(req.query);
+    const { window, summaries } = await readSummaries(req, req.query);
     res
       .type('text/csv')
       .attachment(`mlops-teams-${window}d.csv`)
@@ -134,7 +143,7 @@ export async function createRouter(options: RouterOptions) {
   });
 
   router.get('/teams/:namespace/:name', async (req, res) => {
-    await canRead(req);
+    const credentials = await canRead(req);
     const { window, period } = readWindow(req.query);
     const teamRef = stringifyEntityRef({
       kind: 'group',
@@ -142,12 +151,18 @@ export async function createRouter(options: RouterOptions) {
       name: req.params.name,
     });
     const [stored] = await store.readTeamWindows(window, period, teamRef);
-    if (!stored) {
+    const useCases = stored ? await store.listTeamUseCases(teamRef) : [];
+    const visible = await visibleEntityRefs(catalog, credentials, [
+      teamRef,
+      ...useCases.map(useCase => useCase.entityRef),
+    ]);
+    // A team the caller may not see is indistinguishable from one without use cases.
+    if (!stored || !visible.has(teamRef)) {
       throw new NotFoundError(`No ML use cases recorded for team ${teamRef}`);
     }
     res.json({
       team: toTeamSummary(stored.summary),
-      useCases: await store.listTeamUseCases(teamRef),
+      useCases: useCases.filter(useCase => visible.has(useCase.entityRef)),
       levelNames: config.levelNames,
       freshness: await readSnapshotStatus(store),
     });
@@ -175,14 +190,22 @@ export async function createRouter(options: RouterOptions) {
   });
 
   router.get('/templates', async (req, res) => {
-    await canRead(req);
+    const credentials = await canRead(req);
+    const templates = templateAnalytics(
+      await store.listTemplateUseCases(),
+      await store.countTemplateRuns(),
+      config.levelNames.length,
+    );
+    const visible = await visibleEntityRefs(
+      catalog,
+      credentials,
+      templates.flatMap(t => [t.templateRef, ...t.teams]),
+    );
     res.json({
       levelNames: config.levelNames,
-      templates: templateAnalytics(
-        await store.listTemplateUseCases(),
-        await store.countTemplateRuns(),
-        config.levelNames.length,
-      ),
+      templates: templates
+        .filter(t => visible.has(t.templateRef))
+        .map(t => ({ ...t, teams: t.teams.filter(team => visible.has(team)) })),
     });
   });
 
