@@ -28,9 +28,14 @@ export function diffEntity(
   // counts (as a declaration) for entities whose facts show no production deployment.
   const deployedAt = current.productionDeployedAt ?? null;
   const isProduction = deployedAt !== null || current.lifecycle === PRODUCTION;
+  const createdAt =
+    previous?.created_at ?? createdEventAt ?? current.createdAt ?? now;
+  // A deployment observed before the use case's recorded creation (facts pushed for an
+  // entity the catalog only learned about later) reaches production at creation, so a lead
+  // time is never negative.
   const reachedProductionAt =
     previous?.reached_production_at ??
-    deployedAt ??
+    (deployedAt !== null && deployedAt < createdAt ? createdAt : deployedAt) ??
     (isProduction ? now : null);
 
   const row: EntityRow = {
@@ -43,8 +48,7 @@ export function diffEntity(
     score,
     failing_checks: current.maturity.failingChecks.join(','),
     template_ref: current.templateRef,
-    created_at:
-      previous?.created_at ?? createdEventAt ?? current.createdAt ?? now,
+    created_at: createdAt,
     reached_production_at: reachedProductionAt,
     removed_at: null,
     demo: previous?.demo ?? false,
