@@ -840,6 +840,322 @@ export const spec = {
           },
         },
       },
+      FactRecord: {
+        description:
+          "One observation about one entity. (source, id) identifies it: pushing it again updates the stored fact instead of adding one. `data` depends on `type`: see TrainingRunFactData, ModelVersionFactData, EvaluationFactData, DeploymentFactData, DriftCheckFactData, RetrainingFactData, CiRunFactData, RepositoryFactData (extra keys are kept). `data.found: false` means a collector looked and found nothing; such a fact needs none of its type's other fields.",
+        type: 'object',
+        required: ['entityRef', 'type', 'source', 'id', 'observedAt', 'data'],
+        additionalProperties: false,
+        properties: {
+          entityRef: {
+            description:
+              'Full entity ref, compared lower-case, e.g. component:default/churn-model.',
+            type: 'string',
+            pattern: '^[^:/\\s]+:[^:/\\s]+/[^:/\\s]+$',
+          },
+          type: {
+            type: 'string',
+            enum: [
+              'training-run',
+              'model-version',
+              'evaluation',
+              'deployment',
+              'drift-check',
+              'retraining',
+              'ci-run',
+              'repository',
+            ],
+          },
+          source: {
+            description:
+              'Who observed it, e.g. mlflow, github-actions, a collector id.',
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+          },
+          id: {
+            description:
+              'Unique within source, e.g. an MLflow run id or <model>/<version>.',
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+          },
+          observedAt: {
+            description:
+              'ISO-8601 date-time with offset, at most 5 minutes in the future.',
+            type: 'string',
+            format: 'date-time',
+          },
+          data: {
+            description: 'Per type, at most 16 KiB as JSON.',
+            type: 'object',
+            additionalProperties: {},
+          },
+        },
+      },
+      TrainingRunFactData: {
+        type: 'object',
+        required: ['runId', 'metrics'],
+        properties: {
+          runId: {
+            type: 'string',
+          },
+          experiment: {
+            type: 'string',
+          },
+          metrics: {
+            type: 'object',
+            additionalProperties: {
+              type: 'number',
+            },
+          },
+          params: {
+            type: 'object',
+            additionalProperties: {
+              type: 'string',
+            },
+          },
+          datasetFingerprint: {
+            type: 'string',
+          },
+        },
+      },
+      ModelVersionFactData: {
+        type: 'object',
+        required: ['registry', 'model', 'version', 'aliases'],
+        properties: {
+          registry: {
+            type: 'string',
+          },
+          model: {
+            type: 'string',
+          },
+          version: {
+            type: 'string',
+          },
+          aliases: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          stage: {
+            type: 'string',
+          },
+          runId: {
+            type: 'string',
+          },
+          metrics: {
+            type: 'object',
+            additionalProperties: {
+              type: 'number',
+            },
+          },
+        },
+      },
+      EvaluationFactData: {
+        type: 'object',
+        required: ['suite', 'score', 'threshold', 'passed'],
+        properties: {
+          suite: {
+            type: 'string',
+          },
+          score: {
+            type: 'number',
+          },
+          threshold: {
+            type: 'number',
+          },
+          passed: {
+            type: 'boolean',
+          },
+          modelVersion: {
+            type: 'string',
+          },
+        },
+      },
+      DeploymentFactData: {
+        type: 'object',
+        required: ['environment', 'version'],
+        properties: {
+          environment: {
+            type: 'string',
+            description: 'production, staging, ...',
+          },
+          version: {
+            type: 'string',
+          },
+          imageDigest: {
+            type: 'string',
+          },
+        },
+      },
+      DriftCheckFactData: {
+        type: 'object',
+        required: ['features', 'threshold', 'breached'],
+        properties: {
+          features: {
+            type: 'object',
+            additionalProperties: {
+              type: 'number',
+            },
+            description: 'Statistic per feature.',
+          },
+          statistic: {
+            type: 'string',
+            description: 'e.g. psi',
+          },
+          threshold: {
+            type: 'number',
+          },
+          breached: {
+            type: 'boolean',
+          },
+        },
+      },
+      RetrainingFactData: {
+        type: 'object',
+        required: ['trigger', 'runId'],
+        properties: {
+          trigger: {
+            type: 'string',
+            enum: ['schedule', 'drift', 'manual'],
+          },
+          runId: {
+            type: 'string',
+          },
+        },
+      },
+      CiRunFactData: {
+        type: 'object',
+        required: ['status', 'commit'],
+        properties: {
+          status: {
+            type: 'string',
+            enum: ['success', 'failure', 'cancelled'],
+          },
+          commit: {
+            type: 'string',
+          },
+          workflow: {
+            type: 'string',
+          },
+          imageDigest: {
+            type: 'string',
+            description: 'The image the run built.',
+          },
+        },
+      },
+      RepositoryFactData: {
+        type: 'object',
+        required: ['commit', 'files'],
+        properties: {
+          commit: {
+            type: 'string',
+          },
+          files: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+            description: 'Evidence files present at the commit.',
+          },
+          evidence: {
+            description:
+              'The same files by category (ci, container, pipeline, tests, modelCard, monitoring).',
+            type: 'object',
+            additionalProperties: {
+              type: 'array',
+              items: {
+                type: 'string',
+              },
+            },
+          },
+        },
+      },
+      FactBatch: {
+        type: 'object',
+        required: ['facts'],
+        additionalProperties: false,
+        properties: {
+          facts: {
+            type: 'array',
+            minItems: 1,
+            maxItems: 500,
+            items: {
+              $ref: '#/components/schemas/FactRecord',
+            },
+          },
+        },
+      },
+      FactBatchResult: {
+        type: 'object',
+        required: ['accepted', 'updated', 'unchanged'],
+        properties: {
+          accepted: {
+            type: 'integer',
+            description: 'Facts not stored before.',
+          },
+          updated: {
+            type: 'integer',
+            description: 'Facts stored before with other content',
+            'now replaced.': null,
+          },
+          unchanged: {
+            type: 'integer',
+            description: 'Facts stored before with the same content.',
+          },
+        },
+      },
+      FactSourceHealth: {
+        type: 'object',
+        required: ['source'],
+        properties: {
+          source: {
+            type: 'string',
+          },
+          lastSuccessAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          lastFailureAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          failingSince: {
+            description: 'Set while the source fails without a success since.',
+            type: 'string',
+            format: 'date-time',
+          },
+          lastError: {
+            type: 'string',
+          },
+        },
+      },
+      EntityFactsTimeline: {
+        type: 'object',
+        required: ['entityRef', 'facts', 'sources'],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          facts: {
+            description: 'Newest first.',
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/FactRecord',
+            },
+          },
+          sources: {
+            description:
+              'Every source with facts for the entity, and every collector.',
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/FactSourceHealth',
+            },
+          },
+        },
+      },
       ErrorResponse: {
         type: 'object',
         required: ['error'],
@@ -1122,6 +1438,124 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/RecordCreatedResponse',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/facts': {
+      post: {
+        operationId: 'pushFacts',
+        description:
+          'Stores a batch of facts from pipelines and CI. Service principals only: a Backstage external-access token (backend.auth.externalAccess, optionally limited to this plugin) or a service token, allowed `mlops.fact.create` and, where `mlops.facts.writers` is configured, listed there for every entity in the batch. Idempotent on (source, id). All or nothing: a batch with one bad fact stores none. The body is parsed by the fact router itself (application/json, at most 1 MB).',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/FactBatch',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'Stored.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/FactBatchResult',
+                },
+              },
+            },
+          },
+          '413': {
+            description: 'More than 500 facts or more than 1 MB.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ErrorResponse',
+                },
+              },
+            },
+          },
+          '415': {
+            description: 'The body is not application/json.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ErrorResponse',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/facts': {
+      get: {
+        operationId: 'getEntityFacts',
+        description:
+          "The entity's facts, newest first, and the status of their sources. The entity is read from the catalog with the caller's credentials, so catalog read access applies (404).",
+        parameters: [
+          {
+            name: 'kind',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+            },
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            name: 'since',
+            in: 'query',
+            required: false,
+            description:
+              'Only facts observed at or after this ISO-8601 instant.',
+            schema: {
+              type: 'string',
+            },
+          },
+          {
+            name: 'types',
+            in: 'query',
+            required: false,
+            description: 'Comma-separated fact types.',
+            schema: {
+              type: 'string',
+            },
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            required: false,
+            description: '1 to 1000, default 100.',
+            schema: {
+              type: 'string',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The timeline.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EntityFactsTimeline',
                 },
               },
             },

@@ -9,7 +9,10 @@ import { FetchApi } from '../types/fetch';
 import crossFetch from 'cross-fetch';
 import { pluginId } from '../pluginId';
 import * as parser from 'uri-template';
+import { EntityFactsTimeline } from '../models/EntityFactsTimeline.model';
 import { EntityHistoryResponse } from '../models/EntityHistoryResponse.model';
+import { FactBatch } from '../models/FactBatch.model';
+import { FactBatchResult } from '../models/FactBatchResult.model';
 import { MaturityModelResponse } from '../models/MaturityModelResponse.model';
 import { OverviewResponse } from '../models/OverviewResponse.model';
 import { RecordCreatedRequest } from '../models/RecordCreatedRequest.model';
@@ -35,6 +38,21 @@ export type TypedResponse<T> = Omit<Response, 'json'> & {
 export interface RequestOptions {
   token?: string;
 }
+/**
+ * @public
+ */
+export type GetEntityFacts = {
+  path: {
+    kind: string;
+    namespace: string;
+    name: string;
+  };
+  query: {
+    since?: string;
+    types?: string;
+    limit?: string;
+  };
+};
 /**
  * @public
  */
@@ -99,6 +117,12 @@ export type GetTemplates = {};
 /**
  * @public
  */
+export type PushFacts = {
+  body: FactBatch;
+};
+/**
+ * @public
+ */
 export type RecordCreated = {
   body: RecordCreatedRequest;
 };
@@ -116,6 +140,40 @@ export class DefaultApiClient {
   }) {
     this.discoveryApi = options.discoveryApi;
     this.fetchApi = options.fetchApi || { fetch: crossFetch };
+  }
+
+  /**
+   * The entity\'s facts, newest first, and the status of their sources. The entity is read from the catalog with the caller\'s credentials, so catalog read access applies (404).
+   * @param kind -
+   * @param namespace -
+   * @param name -
+   * @param since - Only facts observed at or after this ISO-8601 instant.
+   * @param types - Comma-separated fact types.
+   * @param limit - 1 to 1000, default 100.
+   */
+  public async getEntityFacts(
+    // @ts-ignore
+    request: GetEntityFacts,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<EntityFactsTimeline>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/entities/{kind}/{namespace}/{name}/facts{?since,types,limit}`;
+
+    const uri = parser.parse(uriTemplate).expand({
+      kind: request.path.kind,
+      namespace: request.path.namespace,
+      name: request.path.name,
+      ...request.query,
+    });
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'GET',
+    });
   }
 
   /**
@@ -306,6 +364,31 @@ export class DefaultApiClient {
         ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
       },
       method: 'GET',
+    });
+  }
+
+  /**
+   * Stores a batch of facts from pipelines and CI. Service principals only: a Backstage external-access token (backend.auth.externalAccess, optionally limited to this plugin) or a service token, allowed `mlops.fact.create` and, where `mlops.facts.writers` is configured, listed there for every entity in the batch. Idempotent on (source, id). All or nothing: a batch with one bad fact stores none. The body is parsed by the fact router itself (application/json, at most 1 MB).
+   * @param factBatch -
+   */
+  public async pushFacts(
+    // @ts-ignore
+    request: PushFacts,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<FactBatchResult>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/facts`;
+
+    const uri = parser.parse(uriTemplate).expand({});
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'POST',
+      body: JSON.stringify(request.body),
     });
   }
 
