@@ -39,3 +39,12 @@ def test_level_2_measures_drift_next_to_the_scores_and_reports_it(model_name, tm
     assert drift["retraining"] == "not requested: RETRAINING_WEBHOOK_URL is not set"
     [fact] = portal.facts("drift-check")
     assert fact["id"] == f"{model_name}/1/batch/scores.csv" and fact["data"]["breached"] is True
+
+
+def test_a_challenger_scores_in_its_own_column(model_name, tmp_path):
+    pipeline.run(model_name=model_name)
+    assert pipeline.run(model_name=model_name, params={"n_estimators": 1, "max_depth": 1})["promoted"] is False
+    batch_job.run("synthetic", str(tmp_path / "scores.csv"), model_name)
+    scored = pd.read_csv(tmp_path / "scores.csv")
+    assert (scored["model_version"] == 1).all() and (scored["challenger_version"] == 2).all()
+    assert scored["challenger_score"].between(0, 1).all() and not scored["challenger_score"].equals(scored["score"])

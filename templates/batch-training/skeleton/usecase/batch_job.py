@@ -3,7 +3,8 @@
     python -m usecase.batch_job --input /data/in/customers.csv --output /data/out/scores.csv
 
 Input and output are CSV or Parquet paths (the Argo CronWorkflow maps them to the artifact store).
-`--input synthetic` scores freshly generated rows (not the training rows), for a first run. With
+A registered challenger (a candidate the gate did not promote) is shadowed: its scores go to a
+`challenger_score` column, never into `score`. `--input synthetic` scores freshly generated rows (not the training rows), for a first run. With
 the Level-2 drift module the job also measures drift against the champion's reference statistics,
 writes it next to the scores and reports it.
 """
@@ -38,6 +39,12 @@ def run(input_path: str, output_path: str, model_name: str | None = None) -> dic
     rows = data.synthetic_dataset(seed=SYNTHETIC_SCORING_SEED).drop(columns=[data.TARGET]) if input_path == "synthetic" else data.load(input_path)
     scored = score(model, rows)
     scored["model_version"] = version
+    # Shadow rollout: a registered challenger (not promoted by the gate) scores the same rows in
+    # its own column, so its answers can be compared before anyone relies on them.
+    challenger = registry.version_with_alias("challenger")
+    if challenger is not None and challenger != version:
+        scored["challenger_score"] = registry.load(challenger).predict_proba(rows[data.FEATURES])[:, 1]
+        scored["challenger_version"] = challenger
     out = data.save(scored, output_path)
     summary = {"rows": len(scored), "modelVersion": version, "output": str(out)}
     if DriftMonitor is not None:

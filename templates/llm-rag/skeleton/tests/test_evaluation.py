@@ -1,4 +1,5 @@
 """The quality gate judges correctness: a correct paraphrase passes, a copied wrong sentence fails."""
+import mlflow
 import pytest
 from mlflow.tracking import MlflowClient
 
@@ -54,6 +55,9 @@ def test_the_pipeline_tracks_what_answered_and_reports_the_gate(portal):
     assert run.data.tags["gate.passed"] == "true"
     types = {fact["type"]: fact for fact in portal.facts()}
     assert types["training-run"]["id"] == result["runId"]
+    assert types["model-version"]["id"] == f"{pipeline.PROMPT_NAME}/{result['promptVersion']}"
+    assert types["model-version"]["data"]["aliases"] == ["champion"]
+    assert mlflow.genai.load_prompt(f"prompts:/{pipeline.PROMPT_NAME}@champion").version == int(result["promptVersion"])
     assert types["evaluation"]["data"]["suite"] == "golden-answer-correctness" and types["evaluation"]["data"]["passed"] is True
 
 
@@ -61,6 +65,7 @@ def test_the_gate_blocks_a_wrong_generator_and_records_why(portal):
     with pytest.raises(pipeline.QualityGateFailed, match="answer_correctness"):
         pipeline.run(CopyFromTheWrongSentence())
     [evaluation] = portal.facts("evaluation")
+    assert portal.facts("model-version") == []
     assert evaluation["data"]["passed"] is False and evaluation["data"]["score"] < evaluation["data"]["threshold"]
 
 

@@ -34,3 +34,20 @@ def test_a_provider_outside_the_residency_makes_the_server_refuse_not_leak(monke
     ready = client.get("/readyz")
     assert ready.status_code == 503 and "outside residency" in ready.json()["detail"]
     assert client.post("/ask", json={"question": "How long do refunds take?"}).status_code == 503
+
+
+class Paraphraser:
+    def describe(self):
+        return {"provider": "test", "model": "paraphraser"}
+
+    def generate(self, question, context):
+        return "Something else entirely."
+
+
+def test_a_shadow_model_answers_too_but_only_metrics_see_it():
+    client = TestClient(serve.create_app(ExtractiveGenerator(), shadow=Paraphraser(), shadow_in_background=False))
+    body = client.post("/ask", json={"question": "How long do refunds take?"}).json()
+    assert "14 days" in body["answer"] and body["model"] == "extractive"
+    metrics = client.get("/metrics").text
+    assert 'rag_shadow_answers_total{app="' in metrics and metrics.count("} 1\n") >= 2
+    assert [line for line in metrics.splitlines() if line.startswith("rag_shadow_disagreements_total")][0].endswith(" 1")

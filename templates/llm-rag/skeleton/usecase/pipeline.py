@@ -16,8 +16,9 @@ import mlflow
 
 from .corpus import DOCUMENTS
 from .evaluation import GATE, GOLDEN_SET, evaluate, gate, load_cases
+from . import facts
 from .facts import report_quietly
-from .generation import Generator
+from .generation import PROMPT_SYSTEM, Generator
 from .providers import generator_from_settings
 from .rag import RagApp
 from .report_facts import run_facts
@@ -27,6 +28,9 @@ from .tracking import configure
 
 log = logging.getLogger(__name__)
 MODEL_NAME = "${{ values.name }}"
+# The registry entry of a RAG app is its prompt (MLflow's prompt registry), versioned with the
+# run that evaluated it; a version that passed the gate gets the champion alias.
+PROMPT_NAME = f"{MODEL_NAME}-prompt"
 GATE_SUITE = "golden-answer-correctness"
 
 
@@ -57,10 +61,29 @@ def run(generator: Optional[Generator] = None, trigger: str = "manual") -> dict:
                 "trigger": trigger,
             }
         )
-    report_quietly(run_facts(run.info.run_id))
+    collected = run_facts(run.info.run_id)
+    result = {"runId": run.info.run_id, **metrics}
+    if not failing:
+        result["promptVersion"] = register_prompt(run.info.run_id, generator.describe())
+        collected.append(
+            facts.model_version(mlflow.get_tracking_uri(), PROMPT_NAME, result["promptVersion"], ["champion"], run.info.run_id, metrics)
+        )
+    report_quietly(collected)
     if failing:
         raise QualityGateFailed(f"below the quality gate: {failing}; failed questions: {failed}")
-    return {"runId": run.info.run_id, **metrics}
+    return result
+
+
+def register_prompt(run_id: str, answered_by: dict) -> str:
+    prompt = mlflow.genai.register_prompt(
+        name=PROMPT_NAME,
+        template=PROMPT_SYSTEM,
+        commit_message=f"passed {GATE_SUITE} in run {run_id}",
+        tags={"run_id": run_id, **{k: str(v) for k, v in answered_by.items()}},
+    )
+    mlflow.genai.set_prompt_alias(PROMPT_NAME, alias="champion", version=prompt.version)
+    mlflow.MlflowClient().set_tag(run_id, "registered_prompt_version", str(prompt.version))
+    return str(prompt.version)
 
 
 def main() -> int:

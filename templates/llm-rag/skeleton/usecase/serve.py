@@ -4,10 +4,12 @@
 A provider endpoint outside the residency region is refused at startup (usecase/providers.py):
 the server keeps running and answers 503 with the reason, instead of sending documents out of
 the region. With the Level-2 drift module, the retrieval score of each question is compared with
-the golden set's and exported as `model_feature_psi`.
+the golden set's and exported as `model_feature_psi`. Shadow rollout: a candidate model
+(config/llm.yaml `shadow`) answers the same questions in the background; only /metrics sees it.
 """
 from __future__ import annotations
 
+import dataclasses
 import logging
 import threading
 from typing import Optional
@@ -17,7 +19,7 @@ from fastapi.responses import PlainTextResponse
 from pydantic import BaseModel, Field
 
 from .corpus import DOCUMENTS
-from .evaluation import load_cases
+from .evaluation import load_cases, normalize
 from .generation import Generator
 from .providers import ResidencyError, generator_from_settings
 from .rag import RagApp
@@ -46,12 +48,16 @@ def golden_reference(app: RagApp) -> dict:
     return {"retrieval_score": {"edges": edges, "shares": shares(scores, edges).tolist()}}
 
 
-def create_app(generator: Optional[Generator] = None) -> FastAPI:
+def create_app(generator: Optional[Generator] = None, shadow: Optional[Generator] = None, shadow_in_background: bool = True) -> FastAPI:
     settings = load_settings()
-    state = {"app": None, "reason": "", "describe": {}}
+    state = {"app": None, "shadow": None, "reason": "", "describe": {}}
     try:
         chosen = generator or generator_from_settings(settings)
         state["app"] = RagApp(Index(DOCUMENTS), chosen, settings.max_context_documents)
+        if shadow is None and settings.shadow_model and generator is None:
+            shadow = generator_from_settings(dataclasses.replace(settings, model=settings.shadow_model))
+        if shadow is not None:
+            state["shadow"] = RagApp(state["app"].index, shadow, settings.max_context_documents)
         state["describe"] = chosen.describe()
         log.info("answering with %s", state["describe"])
     except ResidencyError as error:
@@ -60,7 +66,7 @@ def create_app(generator: Optional[Generator] = None) -> FastAPI:
     monitor = None
     if DriftMonitor is not None and state["app"] is not None:
         monitor = DriftMonitor(golden_reference(state["app"]), APP, "golden", window=200)
-    counters = {"asked": 0, "unanswered": 0}
+    counters = {"asked": 0, "unanswered": 0, "shadow_answers": 0, "shadow_disagreements": 0}
     lock = threading.Lock()
     api = FastAPI(title=APP)
 
@@ -87,13 +93,28 @@ def create_app(generator: Optional[Generator] = None) -> FastAPI:
             counters["unanswered"] += not answer.sources
         if monitor is not None:
             monitor.observe({"retrieval_score": [answer.top_score]}, check_in_background=True)
+        if state["shadow"] is not None:
+            compare = lambda: shadow_answer(request.question, answer.text)  # noqa: E731
+            threading.Thread(target=compare, daemon=True).start() if shadow_in_background else compare()
         return {"answer": answer.text, "sources": answer.sources, **state["describe"]}
+
+    def shadow_answer(question: str, returned: str) -> None:
+        try:
+            candidate = state["shadow"].ask(question).text
+        except Exception as error:  # noqa: BLE001 - the shadow must never affect answers
+            log.warning("shadow model failed: %s", error)
+            return
+        with lock:
+            counters["shadow_answers"] += 1
+            counters["shadow_disagreements"] += normalize(candidate) != normalize(returned)
 
     @api.get("/metrics", response_class=PlainTextResponse)
     def metrics() -> str:
         lines = [
             f'rag_questions_total{{app="{APP}"}} {counters["asked"]}',
             f'rag_unanswered_total{{app="{APP}"}} {counters["unanswered"]}',
+            f'rag_shadow_answers_total{{app="{APP}"}} {counters["shadow_answers"]}',
+            f'rag_shadow_disagreements_total{{app="{APP}"}} {counters["shadow_disagreements"]}',
         ]
         if monitor is not None:
             lines += monitor.prometheus_lines(APP)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict
+from typing import Dict, Optional
 
 import yaml
 
@@ -20,6 +20,7 @@ class LlmSettings:
     gpu_budget_hours: float
     max_context_documents: int
     endpoints: Dict[str, dict] = field(default_factory=dict)
+    shadow_model: Optional[str] = None
 
     @property
     def endpoint(self) -> dict:
@@ -35,6 +36,7 @@ def load_settings(path: Path = DEFAULT_PATH) -> LlmSettings:
         gpu_budget_hours=float(raw["gpuBudgetHoursPerMonth"]),
         max_context_documents=int(raw.get("maxContextDocuments", 3)),
         endpoints=dict(raw.get("endpoints") or {}),
+        shadow_model=(raw.get("shadow") or {}).get("model"),
     )
     if settings.gpu_budget_hours < 0:
         raise ValueError("gpuBudgetHoursPerMonth must be 0 or more")

@@ -54,3 +54,13 @@ def test_level_2_measures_drift_on_the_rows_it_serves(model_name):
     }
     assert set(psi) == set(FEATURES)
     assert psi["monthly_spend"] > 0.25 > psi["tenure_months"]
+
+
+def test_a_challenger_is_shadowed_measured_and_never_returned(model_name):
+    pipeline.run(model_name=model_name)
+    weaker = pipeline.run(model_name=model_name, params={"n_estimators": 1, "max_depth": 1})
+    assert weaker["promoted"] is False
+    client = TestClient(create_app(ModelRegistry(model_name), reload_interval=0))
+    assert client.post("/predict", json={"instances": [ROW, ROW]}).json()["modelVersion"] == "1"
+    metrics = client.get("/metrics").text
+    assert f'shadow_predictions_total{{app="' in metrics and 'model_version="2"} 2' in metrics

@@ -1,7 +1,8 @@
 """The model server: /predict, /healthz (liveness), /readyz (a champion is loaded), /metrics
 (Prometheus text format), with FastAPI.
 
-It serves the registry's `champion` version and checks the alias every RELOAD_INTERVAL_SECONDS
+It serves the registry's `champion` version (and shadows the `challenger`, if any: scored, measured
+in /metrics, never returned) and checks the alias every RELOAD_INTERVAL_SECONDS
 (default 60): promoting a new champion is picked up without a restart, and the served version is
 in every answer and in `model_version`. Without a champion the server runs and says so (503 on
 /readyz and /predict) instead of crash-looping. With the Level-2 drift module, the features it
@@ -49,8 +50,9 @@ class PredictRequest(BaseModel):
 class ServedModel:
     """The champion currently served, reloaded when the alias moves."""
 
-    def __init__(self, registry: ModelRegistry, reload_interval: float) -> None:
+    def __init__(self, registry: ModelRegistry, reload_interval: float, alias: Optional[str] = None) -> None:
         self.registry = registry
+        self.alias = alias or registry.champion_alias
         self.reload_interval = reload_interval
         self.model = None
         self.version: Optional[str] = None
@@ -65,12 +67,12 @@ class ServedModel:
         with self.lock:
             self.checked_at = time.monotonic()
             try:
-                version = self.registry.champion_version()
+                version = self.registry.version_with_alias(self.alias)
                 if version is None:
-                    raise NoChampion(f"model {self.registry.model_name!r} has no champion alias yet")
+                    raise NoChampion(f"model {self.registry.model_name!r} has no {self.alias} alias yet")
                 if version != self.version:
                     model = self.registry.load(version)
-                    monitor = DriftMonitor.for_version(self.registry, version) if DriftMonitor else None
+                    monitor = DriftMonitor.for_version(self.registry, version) if DriftMonitor and self.alias == self.registry.champion_alias else None
                     self.model, self.version, self.monitor = model, version, monitor
                     log.info("serving %s version %s", self.registry.model_name, version)
                 self.reason = ""
@@ -86,6 +88,8 @@ class Counters:
         self.requests = 0
         self.errors = 0
         self.latency_seconds = 0.0
+        self.shadow_predictions = 0
+        self.shadow_abs_difference = 0.0
 
 
 def create_app(registry: Optional[ModelRegistry] = None, reload_interval: Optional[float] = None) -> FastAPI:
@@ -95,6 +99,10 @@ def create_app(registry: Optional[ModelRegistry] = None, reload_interval: Option
         float(os.environ.get("RELOAD_INTERVAL_SECONDS", "60")) if reload_interval is None else reload_interval,
     )
     served.refresh(force=True)
+    # Shadow rollout: a registered challenger (a candidate the gate did not promote) scores the
+    # same rows; its answers are only measured, never returned.
+    shadow = ServedModel(served.registry, served.reload_interval, alias="challenger")
+    shadow.refresh(force=True)
     counters = Counters()
     app = FastAPI(title=APP)
 
@@ -119,6 +127,8 @@ def create_app(registry: Optional[ModelRegistry] = None, reload_interval: Option
             f'prediction_errors_total{{app="{APP}"}} {counters.errors}',
             f'prediction_latency_seconds_sum{{app="{APP}"}} {counters.latency_seconds}',
             f'model_version{{app="{APP}"}} {served.version or 0}',
+            f'shadow_predictions_total{{app="{APP}",model_version="{shadow.version or 0}"}} {counters.shadow_predictions}',
+            f'shadow_abs_difference_sum{{app="{APP}",model_version="{shadow.version or 0}"}} {counters.shadow_abs_difference}',
         ]
         if served.monitor is not None:
             lines += served.monitor.prometheus_lines(APP)
@@ -134,6 +144,10 @@ def create_app(registry: Optional[ModelRegistry] = None, reload_interval: Option
             raise unavailable()
         frame = pd.DataFrame([instance.model_dump() for instance in request.instances])[FEATURES]
         scores = served.model.predict_proba(frame)[:, 1]
+        shadow.refresh()
+        if shadow.model is not None and shadow.version != served.version:
+            counters.shadow_predictions += len(frame)
+            counters.shadow_abs_difference += float(abs(shadow.model.predict_proba(frame)[:, 1] - scores).sum())
         if served.monitor is not None:
             served.monitor.observe(frame)
         counters.latency_seconds += time.perf_counter() - started
