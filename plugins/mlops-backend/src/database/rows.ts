@@ -98,4 +98,3 @@ export interface TeamWindow {
 
 /** The team ref under which organisation-wide rollups are stored. */
 export const ORGANISATION = '*';
-
