@@ -6,10 +6,12 @@ cd "$(dirname "$0")/.."
 . scripts/toolchain.sh
 lz_toolchain
 mkdir -p e2e-results/screenshots
-started=
-if ! curl -fsS -o /dev/null http://localhost:7007/.backstage/health/v1/readiness 2>/dev/null; then
-  started=1
-fi
+# Stop the portal afterwards only if portal-up started it; deciding by its pid file rather than
+# by a health check before, which a portal that is shutting down still answers.
+before=$(cat var/portal.pid 2>/dev/null || true)
 bash scripts/portal-up.sh
+after=$(cat var/portal.pid 2>/dev/null || true)
+started=
+[ -n "$after" ] && [ "$after" != "$before" ] && started=1
 trap '[ -n "$started" ] && bash scripts/portal-down.sh' EXIT
 yarn playwright test "$@"

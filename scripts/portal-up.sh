@@ -16,13 +16,24 @@ up() {
     curl -fsS -o /dev/null "$APP_URL" 2>/dev/null
 }
 
+# The portal must not inherit any lock: not this script's (fd 9) nor the caller's
+# (`flock /tmp/lz-portal.lock ./lz e2e` holds it on another descriptor). A portal holding the
+# caller's lock outlives the caller and makes every later `flock` wait for it forever.
+start_portal() {
+  local fd
+  for fd in /proc/"$BASHPID"/fd/*; do
+    fd=${fd##*/}
+    if [ "$fd" -gt 2 ]; then eval "exec $fd>&-"; fi
+  done
+  exec setsid nohup yarn start >var/portal.log 2>&1
+}
+
 exec 9>var/portal.lock
 flock 9
 if ! up; then
   if [ ! -f var/portal.pid ] || ! kill -0 "$(cat var/portal.pid)" 2>/dev/null; then
     lz_log "starting the portal (log: var/portal.log)"
-    # 9>&- : the portal must not inherit the lock, or the next call would wait for it forever.
-    setsid nohup yarn start >var/portal.log 2>&1 9>&- &
+    start_portal &
     echo $! >var/portal.pid
   fi
   start=$(date +%s)
