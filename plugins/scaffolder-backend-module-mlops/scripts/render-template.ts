@@ -14,9 +14,15 @@ import {
 
 async function main() {
   const [name, level, outputDir, overrides] = process.argv.slice(2);
-  if (!TEMPLATE_NAMES.includes(name as TemplateName) || !['1', '2'].includes(level) || !outputDir) {
+  if (
+    !TEMPLATE_NAMES.includes(name as TemplateName) ||
+    !['1', '2'].includes(level) ||
+    !outputDir
+  ) {
     throw new Error(
-      `usage: render-template <${TEMPLATE_NAMES.join('|')}> <1|2> <output-dir> [form-values-json]`,
+      `usage: render-template <${TEMPLATE_NAMES.join(
+        '|',
+      )}> <1|2> <output-dir> [form-values-json]`,
     );
   }
   await renderGoldenPath({

@@ -3,7 +3,11 @@ import fs from 'fs-extra';
 import os from 'node:os';
 import path from 'node:path';
 import yaml from 'yaml';
-import { TemplateName, sampleParameters, templateFile } from '../../skeleton/testTemplates';
+import {
+  TemplateName,
+  sampleParameters,
+  templateFile,
+} from '../../skeleton/testTemplates';
 import { renderGoldenPath } from './renderGoldenPath';
 
 /** One YAML document of a generated file. */
@@ -30,7 +34,10 @@ export async function generate(
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), `lz-${name}-`));
   await renderGoldenPath({
     templateFile: templateFile(name),
-    parameters: { ...(sampleParameters(name, level) as JsonObject), ...overrides },
+    parameters: {
+      ...(sampleParameters(name, level) as JsonObject),
+      ...overrides,
+    },
     outputDir: dir,
   });
   const files = listFiles(dir);
@@ -59,8 +66,10 @@ export async function generate(
 }
 
 function listFiles(dir: string, prefix = ''): string[] {
-  return fs.readdirSync(path.join(dir, prefix), { withFileTypes: true }).flatMap(entry => {
-    const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
-    return entry.isDirectory() ? listFiles(dir, relative) : [relative];
-  });
+  return fs
+    .readdirSync(path.join(dir, prefix), { withFileTypes: true })
+    .flatMap(entry => {
+      const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+      return entry.isDirectory() ? listFiles(dir, relative) : [relative];
+    });
 }

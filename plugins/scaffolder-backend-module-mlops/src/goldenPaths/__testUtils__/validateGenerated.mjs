@@ -4,12 +4,23 @@
 // schema), every GitHub workflow with GitHub's own parser (@actions/workflow-parser).
 // A separate Node process: these libraries ship as ES modules only, which jest's CommonJS
 // runtime cannot load. Usage: node validateGenerated.mjs <manifest files> -- <workflow files>
-import { NoOperationTraceWriter, convertWorkflowTemplate, parseWorkflow } from '@actions/workflow-parser';
+import {
+  NoOperationTraceWriter,
+  convertWorkflowTemplate,
+  parseWorkflow,
+} from '@actions/workflow-parser';
 import { Application } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1';
-import { CronWorkflow, Workflow, WorkflowTemplate } from '@kubernetes-models/argo-workflows/argoproj.io/v1alpha1';
+import {
+  CronWorkflow,
+  Workflow,
+  WorkflowTemplate,
+} from '@kubernetes-models/argo-workflows/argoproj.io/v1alpha1';
 import { PrometheusRule } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1';
 import { Deployment } from 'kubernetes-models/apps/v1';
-import { Role, RoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1';
+import {
+  Role,
+  RoleBinding,
+} from 'kubernetes-models/rbac.authorization.k8s.io/v1';
 import { Service, ServiceAccount } from 'kubernetes-models/v1';
 import fs from 'node:fs';
 import yaml from 'yaml';
@@ -27,7 +38,10 @@ const SCHEMAS = {
   'monitoring.coreos.com/v1 PrometheusRule': PrometheusRule,
 };
 // Argo Events has no maintained schema library on npm; these kinds are reported, not validated.
-const WITHOUT_SCHEMA_LIBRARY = new Set(['argoproj.io/v1alpha1 EventSource', 'argoproj.io/v1alpha1 Sensor']);
+const WITHOUT_SCHEMA_LIBRARY = new Set([
+  'argoproj.io/v1alpha1 EventSource',
+  'argoproj.io/v1alpha1 Sensor',
+]);
 
 const args = process.argv.slice(2);
 const split = args.indexOf('--');
@@ -36,11 +50,19 @@ const workflowFiles = split < 0 ? [] : args.slice(split + 1);
 
 const manifests = [];
 for (const file of manifestFiles) {
-  for (const document of yaml.parseAllDocuments(fs.readFileSync(file, 'utf8'), { merge: true })) {
+  for (const document of yaml.parseAllDocuments(fs.readFileSync(file, 'utf8'), {
+    merge: true,
+  })) {
     const data = document.toJS();
     if (data === null) continue;
     const kind = `${data.apiVersion} ${data.kind}`;
-    const entry = { file, kind, name: data.metadata?.name, validated: false, error: null };
+    const entry = {
+      file,
+      kind,
+      name: data.metadata?.name,
+      validated: false,
+      error: null,
+    };
     if (document.errors.length) {
       entry.error = document.errors[0].message;
     } else if (SCHEMAS[kind]) {
@@ -55,10 +77,18 @@ for (const file of manifestFiles) {
     }
     manifests.push(entry);
     // A Sensor submits a Workflow: that one has a schema.
-    for (const trigger of data.kind === 'Sensor' ? data.spec?.triggers ?? [] : []) {
+    for (const trigger of data.kind === 'Sensor'
+      ? data.spec?.triggers ?? []
+      : []) {
       const workflow = trigger.template?.argoWorkflow?.source?.resource;
       if (!workflow) continue;
-      const nested = { file, kind: `${workflow.apiVersion} ${workflow.kind}`, name: `${data.metadata?.name} trigger`, validated: false, error: null };
+      const nested = {
+        file,
+        kind: `${workflow.apiVersion} ${workflow.kind}`,
+        name: `${data.metadata?.name} trigger`,
+        validated: false,
+        error: null,
+      };
       try {
         new SCHEMAS[nested.kind](workflow).validate();
         nested.validated = true;
@@ -73,15 +103,27 @@ for (const file of manifestFiles) {
 async function validateWorkflows() {
   const workflows = [];
   for (const file of workflowFiles) {
-  const parsed = parseWorkflow({ name: file, content: fs.readFileSync(file, 'utf8') }, new NoOperationTraceWriter());
-  const errors = parsed.context.errors.getErrors().map(e => e.message);
-  if (parsed.value) {
-    const template = await convertWorkflowTemplate(parsed.context, parsed.value);
-    errors.push(...(template.errors ?? []).map(e => e.Message));
-  }
-  workflows.push({ file, jobs: Object.keys(yaml.parse(fs.readFileSync(file, 'utf8'))?.jobs ?? {}), errors: [...new Set(errors)] });
+    const parsed = parseWorkflow(
+      { name: file, content: fs.readFileSync(file, 'utf8') },
+      new NoOperationTraceWriter(),
+    );
+    const errors = parsed.context.errors.getErrors().map(e => e.message);
+    if (parsed.value) {
+      const template = await convertWorkflowTemplate(
+        parsed.context,
+        parsed.value,
+      );
+      errors.push(...(template.errors ?? []).map(e => e.Message));
+    }
+    workflows.push({
+      file,
+      jobs: Object.keys(yaml.parse(fs.readFileSync(file, 'utf8'))?.jobs ?? {}),
+      errors: [...new Set(errors)],
+    });
   }
   return workflows;
 }
 
-validateWorkflows().then(workflows => process.stdout.write(JSON.stringify({ manifests, workflows })));
+validateWorkflows().then(workflows =>
+  process.stdout.write(JSON.stringify({ manifests, workflows })),
+);

@@ -15,7 +15,11 @@ function validatorBundle(): string {
   if (!bundle) {
     // Inside node_modules (its .cache, as other tools do), so the bundle's imports of the
     // external packages resolve like any module's.
-    const dir = path.join(nodeModulesOf('kubernetes-models'), '.cache', 'landing-zone');
+    const dir = path.join(
+      nodeModulesOf('kubernetes-models'),
+      '.cache',
+      'landing-zone',
+    );
     fs.ensureDirSync(dir);
     bundle = path.join(dir, `validateGenerated-${process.pid}.mjs`);
     const built = bundle;
@@ -63,22 +67,29 @@ export function validateGenerated(
   manifestFolders: string[],
 ): { manifests: ValidatedManifest[]; workflows: ValidatedWorkflow[] } {
   const manifests = project.files.filter(
-    f => manifestFolders.some(folder => f.startsWith(`${folder}/`)) && /\.ya?ml$/.test(f),
+    f =>
+      manifestFolders.some(folder => f.startsWith(`${folder}/`)) &&
+      /\.ya?ml$/.test(f),
   );
-  const workflows = project.files.filter(f => f.startsWith('.github/workflows/'));
-  const output = execFileSync(
-    process.execPath,
-    [
-      validatorBundle(),
-      ...manifests.map(f => path.join(project.dir, f)),
-      '--',
-      ...workflows.map(f => path.join(project.dir, f)),
-    ],
+  const workflows = project.files.filter(f =>
+    f.startsWith('.github/workflows/'),
   );
+  const output = execFileSync(process.execPath, [
+    validatorBundle(),
+    ...manifests.map(f => path.join(project.dir, f)),
+    '--',
+    ...workflows.map(f => path.join(project.dir, f)),
+  ]);
   const result = JSON.parse(output.toString());
   const relative = (file: string) => path.relative(project.dir, file);
   return {
-    manifests: result.manifests.map((m: ValidatedManifest) => ({ ...m, file: relative(m.file) })),
-    workflows: result.workflows.map((w: ValidatedWorkflow) => ({ ...w, file: relative(w.file) })),
+    manifests: result.manifests.map((m: ValidatedManifest) => ({
+      ...m,
+      file: relative(m.file),
+    })),
+    workflows: result.workflows.map((w: ValidatedWorkflow) => ({
+      ...w,
+      file: relative(w.file),
+    })),
   };
 }
