@@ -50,18 +50,12 @@ backend.add(
   ),
 );
 backend.add(import('@landing-zone/plugin-mlops-backend'));
-// Dev only: a labelled year of invented history for the demo catalog, so every chart of a
-// fresh portal has data. `yarn start` runs with NODE_ENV=development; the production bundle
-// and image run with NODE_ENV=production and never load it.
+// Dev only: a labelled year of invented history and demo facts (source "demo") for the demo
+// catalog, so every chart and evidence state of a fresh portal has data. `yarn start` runs
+// with NODE_ENV=development; the production bundle and image run with NODE_ENV=production
+// and never load them.
 if (process.env.NODE_ENV !== 'production') {
   backend.add(import('@landing-zone/plugin-mlops-backend/dev'));
-  // Dev only as well: demo facts (source "demo") pushed through the fact API, so every
-  // evidence state shows on a fresh portal.
-  backend.add(
-    import('@landing-zone/plugin-mlops-backend/dev').then(m => ({
-      default: m.mlopsDemoFactsModule,
-    })),
-  );
 }
 // Lets Backstage's UrlReaderService read mlops:publish:local's repositories (the repository
 // fact collector reads them); adds nothing unless mlops.publish.local is configured.
