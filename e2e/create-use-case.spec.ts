@@ -1,17 +1,38 @@
 import { expect, test } from '@playwright/test';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { findJson, openAsGuest, screenshotDir } from './helpers';
 import { fillUseCaseForm } from './useCaseForm';
 
 type Entity = { metadata: { annotations: Record<string, string> } };
 
 /** Every golden path, each at a target level a data scientist would pick for it. */
-const cases = [
-  { template: 'batch-training', prefix: 'e2e-churn', level: 2 },
+const cases: {
+  template: string;
+  prefix: string;
+  level: number;
+  keyResults?: string[];
+}[] = [
+  {
+    template: 'batch-training',
+    prefix: 'e2e-churn',
+    level: 2,
+    keyResults: [
+      'Churn down 5% in two quarters',
+      'NPS up 3 points within a year',
+    ],
+  },
   { template: 'online-inference', prefix: 'e2e-serve', level: 1 },
-  { template: 'llm-rag', prefix: 'e2e-rag', level: 1 },
+  {
+    template: 'llm-rag',
+    prefix: 'e2e-rag',
+    level: 1,
+    keyResults: ['Support answers found in under 30 s'],
+  },
 ];
 
-for (const { template, prefix, level } of cases) {
+for (const { template, prefix, level, keyResults } of cases) {
   test(`a guest creates a ${template} use case that lands in the catalog at Level ${level}`, async ({
     page,
     request,
@@ -23,6 +44,7 @@ for (const { template, prefix, level } of cases) {
       name,
       residency: 'Canada',
       targetLevel: `Level ${level}`,
+      keyResults,
     });
     // Away from the sidebar (it expands on hover) and after the select menu has closed.
     await page.mouse.move(1200, 20);
@@ -46,18 +68,41 @@ for (const { template, prefix, level } of cases) {
     });
 
     // The catalog API is the reference: the processor has evaluated the new entity.
+    const entity = () =>
+      findJson<Entity>(
+        request,
+        `/api/catalog/entities/by-name/component/default/${name}`,
+      );
     await expect
       .poll(
         async () =>
           (
-            await findJson<Entity>(
-              request,
-              `/api/catalog/entities/by-name/component/default/${name}`,
-            )
+            await entity()
           )?.metadata.annotations['landingzone.ml/maturity-level'],
         { timeout: 60_000 },
       )
       .toBe(String(level));
+
+    // The key results reach the repository's mlops.yaml (in the local repository the publish
+    // step wrote, found through the run's Repository link) and the entity. They are plain
+    // texts, so the expected YAML needs no quoting rules.
+    const repository = await page
+      .getByRole('link', { name: 'Repository' })
+      .getAttribute('href');
+    expect(repository).toMatch(/^file:\/\//);
+    const manifest = await fs.readFile(
+      path.join(fileURLToPath(repository!), 'mlops.yaml'),
+      'utf8',
+    );
+    const listed = keyResults ?? [];
+    expect(manifest).toContain(
+      listed.length > 0
+        ? `\n  kpis:\n${listed.map(k => `    - ${k}\n`).join('')}`
+        : '\n  kpis: []\n',
+    );
+    expect(
+      (await entity())?.metadata.annotations['landingzone.ml/key-results'],
+    ).toBe(keyResults ? keyResults.join('\n') : undefined);
 
     await page.getByRole('link', { name: 'Open in the catalog' }).click();
     await expect(page.getByRole('heading', { name })).toBeVisible();
