@@ -86,6 +86,8 @@ test('a new use case shows what is missing until its pipeline reports training, 
   await expect(card.getByTestId('mlops-fact-timeline')).toContainText(
     'Nothing observed yet',
   );
+  // Away from the sidebar, which expands on hover and would cover the card.
+  await page.mouse.move(1200, 20);
   await page.screenshot({
     path: `${screenshotDir}/observed-evidence-before.png`,
     fullPage: true,
@@ -154,6 +156,8 @@ test('a new use case shows what is missing until its pipeline reports training, 
   await expect(timeline).toContainText('training-run: run run-1');
   await expect(timeline).toContainText(`model-version: ${name} v1 (champion)`);
   await expect(timeline).toContainText('ci-run: success at 01234567');
+  // Away from the sidebar, which expands on hover and would cover the card.
+  await page.mouse.move(1200, 20);
   await page.screenshot({
     path: `${screenshotDir}/observed-evidence-after.png`,
     fullPage: true,
@@ -194,6 +198,8 @@ test('a new use case shows what is missing until its pipeline reports training, 
   await expect(row).toContainText(/observed \(4\/\d+\)/);
   await expect(scorecard).toContainText('Observed evidence');
   await row.scrollIntoViewIfNeeded();
+  // Away from the sidebar, which expands on hover and would cover the card.
+  await page.mouse.move(1200, 20);
   await page.screenshot({
     path: `${screenshotDir}/observed-evidence-team.png`,
     fullPage: true,
