@@ -51,25 +51,6 @@ const History = (props: { maxLevel: number }) => {
   );
 };
 
-/**
- * The maturity of one ML use case: level, score, and every check with its reason, its
- * remediation and the template that fixes it.
- */
-export const EntityMaturityCard = () => {
-  const { model, loading, error } = useMaturityModel();
-  if (error) {
-    return <LoadError error={error} what="the maturity model" />;
-  }
-  if (loading || !model) {
-    return (
-      <Box aria-busy="true" aria-label="Loading maturity">
-        <Skeleton variant="rect" height={240} />
-      </Box>
-    );
-  }
-  return <MaturityCardContent model={model} />;
-};
-
 const MaturityCardContent = (props: { model: MaturityModel }) => {
   const { model } = props;
   const { entity } = useEntity();
@@ -127,4 +108,23 @@ const MaturityCardContent = (props: { model: MaturityModel }) => {
       </InfoCard>
     </div>
   );
+};
+
+/**
+ * The maturity of one ML use case: level, score, and every check with its reason, its
+ * remediation and the template that fixes it.
+ */
+export const EntityMaturityCard = () => {
+  const { model, loading, error } = useMaturityModel();
+  if (error) {
+    return <LoadError error={error} what="the maturity model" />;
+  }
+  if (loading || !model) {
+    return (
+      <Box aria-busy="true" aria-label="Loading maturity">
+        <Skeleton variant="rect" height={240} />
+      </Box>
+    );
+  }
+  return <MaturityCardContent model={model} />;
 };
