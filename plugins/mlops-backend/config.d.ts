@@ -79,12 +79,18 @@ export interface Config {
          */
         byType?: { [type: string]: number };
         /**
-         * Days within which every fact is kept. Older facts of `thinnedTypes` are thinned to
-         * the newest per entity × type × 30 days, keeping breached drift checks and failed
-         * CI runs and evaluations. Defaults to 30.
+         * Days within which every fact is kept. Older facts of `thinnedTypes` go, except
+         * notable ones (breached drift checks, failed CI runs and evaluations), the latest
+         * per entity × type, and one per `thinningBucketDays`. Defaults to 7.
          * @visibility backend
          */
         detailDays?: number;
+        /**
+         * Past `detailDays`, keep the newest routine fact per entity × type in each bucket of
+         * this many days (e.g. 30 for a monthly trend). Defaults to 0: keep none.
+         * @visibility backend
+         */
+        thinningBucketDays?: number;
         /**
          * Fact types thinned past `detailDays`. Defaults to training-run, drift-check,
          * ci-run, repository, evaluation (deployments, model versions and retraining are

@@ -52,15 +52,29 @@ describe.each(databases.eachSupportedId())('FactStore on %p', id => {
   it('is idempotent on (source, id): new, unchanged, updated', async () => {
     const { store } = await createStore(id);
     const first = run('r1', '2026-11-01T00:00:00.000Z');
-    expect(await store.upsertFacts([first])).toEqual({ accepted: 1, updated: 0, unchanged: 0 });
+    expect(await store.upsertFacts([first])).toEqual({
+      accepted: 1,
+      updated: 0,
+      unchanged: 0,
+    });
     // Same content with another key order is the same fact.
-    const reordered = { ...first, data: { metrics: { auc: 0.9 }, runId: 'r1' } } as Fact;
-    expect(await store.upsertFacts([reordered, run('r2', '2026-11-02T00:00:00.000Z')])).toEqual({
+    const reordered = {
+      ...first,
+      data: { metrics: { auc: 0.9 }, runId: 'r1' },
+    } as Fact;
+    expect(
+      await store.upsertFacts([
+        reordered,
+        run('r2', '2026-11-02T00:00:00.000Z'),
+      ]),
+    ).toEqual({
       accepted: 1,
       updated: 0,
       unchanged: 1,
     });
-    expect(await store.upsertFacts([run('r1', '2026-11-01T00:00:00.000Z', 0.95)])).toEqual({
+    expect(
+      await store.upsertFacts([run('r1', '2026-11-01T00:00:00.000Z', 0.95)]),
+    ).toEqual({
       accepted: 0,
       updated: 1,
       unchanged: 0,
@@ -104,7 +118,10 @@ describe.each(databases.eachSupportedId())('FactStore on %p', id => {
     ]);
     const after = (await store.latestFacts()).get(churn)!;
     expect(
-      after.filter(f => f.type === 'model-version').map(f => f.id).sort(),
+      after
+        .filter(f => f.type === 'model-version')
+        .map(f => f.id)
+        .sort(),
     ).toEqual(['churn/2', 'churn/3']);
   });
 
@@ -115,22 +132,40 @@ describe.each(databases.eachSupportedId())('FactStore on %p', id => {
       deployment('production', '1', '2026-11-02T00:00:00.000Z'),
       run('r2', '2026-11-03T00:00:00.000Z'),
     ]);
-    expect((await store.listFacts(churn)).map(f => f.id)).toEqual(['r2', 'production-1', 'r1']);
+    expect((await store.listFacts(churn)).map(f => f.id)).toEqual([
+      'r2',
+      'production-1',
+      'r1',
+    ]);
     expect(
-      (await store.listFacts(churn, { since: new Date('2026-11-02T00:00:00Z') })).map(f => f.id),
+      (
+        await store.listFacts(churn, {
+          since: new Date('2026-11-02T00:00:00Z'),
+        })
+      ).map(f => f.id),
     ).toEqual(['r2', 'production-1']);
     expect(
       (await store.listFacts(churn, { types: ['deployment'] })).map(f => f.id),
     ).toEqual(['production-1']);
-    expect((await store.listFacts(churn, { limit: 1 })).map(f => f.id)).toEqual(['r2']);
+    expect((await store.listFacts(churn, { limit: 1 })).map(f => f.id)).toEqual(
+      ['r2'],
+    );
     expect(await store.listFacts('component:default/unknown')).toEqual([]);
   });
 
   it('records per-source status and since when a source fails', async () => {
     const { store } = await createStore(id);
     await store.recordSourceSuccess('mlflow', new Date('2026-11-01T00:00:00Z'));
-    await store.recordSourceFailure('mlflow', 'connect ECONNREFUSED', new Date('2026-11-02T00:00:00Z'));
-    await store.recordSourceFailure('mlflow', 'HTTP 502', new Date('2026-11-03T00:00:00Z'));
+    await store.recordSourceFailure(
+      'mlflow',
+      'connect ECONNREFUSED',
+      new Date('2026-11-02T00:00:00Z'),
+    );
+    await store.recordSourceFailure(
+      'mlflow',
+      'HTTP 502',
+      new Date('2026-11-03T00:00:00Z'),
+    );
     expect(await store.sourceStatuses(['mlflow'])).toEqual([
       {
         source: 'mlflow',
@@ -152,8 +187,14 @@ describe.each(databases.eachSupportedId())('FactStore on %p', id => {
 
   it('counts a fact once when the same push races itself', async () => {
     const { store } = await createStore(id);
-    const facts = [run('r1', '2026-11-01T00:00:00.000Z'), run('r2', '2026-11-02T00:00:00.000Z')];
-    const results = await Promise.all([store.upsertFacts(facts), store.upsertFacts(facts)]);
+    const facts = [
+      run('r1', '2026-11-01T00:00:00.000Z'),
+      run('r2', '2026-11-02T00:00:00.000Z'),
+    ];
+    const results = await Promise.all([
+      store.upsertFacts(facts),
+      store.upsertFacts(facts),
+    ]);
     expect(results.reduce((n, r) => n + r.accepted, 0)).toBe(2);
     expect(results.reduce((n, r) => n + r.unchanged, 0)).toBe(2);
     expect(await store.listFacts(churn)).toHaveLength(2);

@@ -7,6 +7,7 @@ import {
 import { Knex } from 'knex';
 import { chunks } from '../database/chunks';
 import { canonicalJson } from './store/canonicalJson';
+import { decodeFactData, encodeFactData } from './store/factPayload';
 import { factSlots, isNotable, stillHoldsSlot } from './store/factSlots';
 import { factTypeCode, factTypeOf } from './store/factTypeCodes';
 import { idsFor } from './store/idsFor';
@@ -28,15 +29,23 @@ interface FactRow {
   type: number;
   observed_at: number | string;
   data: string;
+  payload: Buffer | null;
 }
 
 const MAX_LIST = 1000;
 
 function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string };
-  return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
-    e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+  return (
+    e?.code === '23505' ||
+    e?.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
+  );
 }
+
+/** The canonical JSON of a row's data (rows from before factPayload.ts keep it as text). */
+const storedJson = (row: { data: string; payload: Buffer | null }) =>
+  row.payload ? decodeFactData(row.payload) : row.data;
 
 function toFact(row: FactRow): Fact {
   return {
@@ -45,7 +54,7 @@ function toFact(row: FactRow): Fact {
     source: row.source,
     id: row.fact_key,
     observedAt: new Date(Number(row.observed_at)).toISOString(),
-    data: JSON.parse(row.data),
+    data: JSON.parse(storedJson(row)),
   } as Fact;
 }
 
@@ -53,7 +62,7 @@ const iso = (millis: number | string | null) =>
   millis === null ? undefined : new Date(Number(millis)).toISOString();
 
 /**
- * Facts in the plugin database (migrations/20261201000000_facts.js): idempotent writes on
+ * Facts in the plugin database (migrations/20261201200000_facts.js, 20261202100000_fact_payloads.js): idempotent writes on
  * (source, id), the latest fact per entity × type × slot, timelines, and per-source status.
  */
 export class FactStore {
@@ -103,14 +112,16 @@ export class FactStore {
         'entity_ref',
         facts.map(f => f.entityRef),
       );
-      const rows = facts.map(fact => ({
+      const canonical = facts.map(fact => canonicalJson(fact.data));
+      const rows = facts.map((fact, index) => ({
         source_id: sourceIds.get(fact.source)!,
         fact_key: fact.id,
         entity_id: entityIds.get(fact.entityRef)!,
         type: factTypeCode(fact.type),
         observed_at: Date.parse(fact.observedAt),
         notable: isNotable(fact),
-        data: canonicalJson(fact.data),
+        data: '',
+        payload: encodeFactData(canonical[index]),
       }));
       const stored = await this.storedByKey(tx, rows);
 
@@ -125,7 +136,7 @@ export class FactStore {
           Number(existing.entity_id) === row.entity_id &&
           Number(existing.type) === row.type &&
           Number(existing.observed_at) === row.observed_at &&
-          existing.data === row.data
+          storedJson(existing) === canonical[index]
         ) {
           result.unchanged++;
         } else {
@@ -169,7 +180,16 @@ export class FactStore {
         const found = await tx('mlops_facts')
           .where('source_id', sourceId)
           .whereIn('fact_key', batch)
-          .select('id', 'source_id', 'fact_key', 'entity_id', 'type', 'observed_at', 'data');
+          .select(
+            'id',
+            'source_id',
+            'fact_key',
+            'entity_id',
+            'type',
+            'observed_at',
+            'data',
+            'payload',
+          );
         for (const row of found) {
           stored.set(`${row.source_id}\u0000${row.fact_key}`, row);
         }
@@ -235,6 +255,7 @@ export class FactStore {
         'f.type',
         'f.observed_at',
         'f.data',
+        'f.payload',
       );
   }
 
@@ -278,7 +299,9 @@ export class FactStore {
       if (refs) {
         ranked.whereIn(
           'f.entity_id',
-          this.db('mlops_fact_entities').whereIn('entity_ref', refs).select('id'),
+          this.db('mlops_fact_entities')
+            .whereIn('entity_ref', refs)
+            .select('id'),
         );
       }
       const versions = this.factsQuery()
@@ -298,7 +321,10 @@ export class FactStore {
   }
 
   /** The entity's facts, newest first: its timeline. */
-  async listFacts(entityRef: string, options: ListFactsOptions = {}): Promise<Fact[]> {
+  async listFacts(
+    entityRef: string,
+    options: ListFactsOptions = {},
+  ): Promise<Fact[]> {
     const entity = await this.db('mlops_fact_entities')
       .where('entity_ref', entityRef.toLocaleLowerCase('en-US'))
       .first('id');
@@ -310,28 +336,42 @@ export class FactStore {
         { column: 'f.id', order: 'desc' },
       ])
       .limit(Math.min(Math.max(1, options.limit ?? 100), MAX_LIST));
-    if (options.since) query.where('f.observed_at', '>=', options.since.getTime());
-    if (options.types?.length) query.whereIn('f.type', options.types.map(factTypeCode));
+    if (options.since)
+      query.where('f.observed_at', '>=', options.since.getTime());
+    if (options.types?.length)
+      query.whereIn('f.type', options.types.map(factTypeCode));
     return ((await query) as FactRow[]).map(toFact);
   }
 
   /** A collector run (or push) of `source` succeeded: it is no longer failing. */
   async recordSourceSuccess(source: string, at = new Date()): Promise<void> {
-    const [id] = (await idsFor(this.db, 'mlops_fact_sources', 'source', [source])).values();
-    await this.db('mlops_fact_sources')
-      .where({ id })
-      .update({ last_success_at: at.getTime(), failing_since: null, last_error: null });
+    const [id] = (
+      await idsFor(this.db, 'mlops_fact_sources', 'source', [source])
+    ).values();
+    await this.db('mlops_fact_sources').where({ id }).update({
+      last_success_at: at.getTime(),
+      failing_since: null,
+      last_error: null,
+    });
   }
 
   /** A collector run of `source` failed; `failing_since` keeps the first failure in a row. */
-  async recordSourceFailure(source: string, error: string, at = new Date()): Promise<void> {
-    const [id] = (await idsFor(this.db, 'mlops_fact_sources', 'source', [source])).values();
+  async recordSourceFailure(
+    source: string,
+    error: string,
+    at = new Date(),
+  ): Promise<void> {
+    const [id] = (
+      await idsFor(this.db, 'mlops_fact_sources', 'source', [source])
+    ).values();
     await this.db('mlops_fact_sources')
       .where({ id })
       .update({
         last_failure_at: at.getTime(),
         last_error: error.slice(0, 1000),
-        failing_since: this.db.raw('coalesce(failing_since, ?)', [at.getTime()]),
+        failing_since: this.db.raw('coalesce(failing_since, ?)', [
+          at.getTime(),
+        ]),
       });
   }
 
@@ -342,9 +382,12 @@ export class FactStore {
     const rows = await query;
     return rows.map(row => {
       const status: FactSourceStatus = { source: row.source };
-      if (row.last_success_at !== null) status.lastSuccessAt = iso(row.last_success_at);
-      if (row.last_failure_at !== null) status.lastFailureAt = iso(row.last_failure_at);
-      if (row.failing_since !== null) status.failingSince = iso(row.failing_since);
+      if (row.last_success_at !== null)
+        status.lastSuccessAt = iso(row.last_success_at);
+      if (row.last_failure_at !== null)
+        status.lastFailureAt = iso(row.last_failure_at);
+      if (row.failing_since !== null)
+        status.failingSince = iso(row.failing_since);
       if (row.last_error !== null) status.lastError = row.last_error;
       return status;
     });

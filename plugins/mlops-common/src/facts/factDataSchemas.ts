@@ -9,7 +9,11 @@ import {
  * Field-by-field checks of a fact's `data`, one table per type. A check reports problems
  * as `<path>: <what was expected>` so a 400 names the field a pipeline got wrong.
  */
-export type FieldCheck = (value: unknown, path: string, errors: string[]) => void;
+export type FieldCheck = (
+  value: unknown,
+  path: string,
+  errors: string[],
+) => void;
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -41,7 +41,10 @@ function normalizeEntityRef(
   path: string,
   errors: string[],
 ): string | undefined {
-  if (typeof value !== 'string' || !/^[^:/\s]+:[^:/\s]+\/[^:/\s]+$/.test(value)) {
+  if (
+    typeof value !== 'string' ||
+    !/^[^:/\s]+:[^:/\s]+\/[^:/\s]+$/.test(value)
+  ) {
     errors.push(
       `${path}: expected a full entity ref like component:default/churn-model`,
     );
@@ -96,7 +99,11 @@ function validateFact(
       );
     }
   }
-  const entityRef = normalizeEntityRef(raw.entityRef, `${path}.entityRef`, errors);
+  const entityRef = normalizeEntityRef(
+    raw.entityRef,
+    `${path}.entityRef`,
+    errors,
+  );
   const type = raw.type as FactType;
   if (!FACT_TYPES.includes(type)) {
     errors.push(`${path}.type: expected one of ${FACT_TYPES.join(', ')}`);
@@ -150,7 +157,10 @@ export function validateFactBatch(
   const now = (options.now ?? new Date()).getTime();
   const maxBatch = options.maxBatch ?? FACT_LIMITS.maxBatch;
   if (!isPlainObject(body)) {
-    return { ok: false, errors: ['body: expected an object { "facts": [...] }'] };
+    return {
+      ok: false,
+      errors: ['body: expected an object { "facts": [...] }'],
+    };
   }
   const unknown = Object.keys(body).filter(key => key !== 'facts');
   if (unknown.length > 0) {

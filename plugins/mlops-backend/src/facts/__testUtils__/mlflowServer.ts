@@ -5,7 +5,10 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
-const script = path.resolve(__dirname, '../../../../../scripts/mlflow-server.sh');
+const script = path.resolve(
+  __dirname,
+  '../../../../../scripts/mlflow-server.sh',
+);
 
 /**
  * A real `mlflow server` (scripts/mlflow-server.sh: pinned PyPI mlflow, SQLite backend, local
@@ -21,7 +24,9 @@ export async function startMlflowServer(): Promise<
     fs.rmSync(dir, { recursive: true, force: true });
   };
   try {
-    const { stdout } = await run('bash', [script, 'start', dir], { timeout: 15 * 60_000 });
+    const { stdout } = await run('bash', [script, 'start', dir], {
+      timeout: 15 * 60_000,
+    });
     const url = /MLFLOW_TRACKING_URI=(\S+)/.exec(stdout)?.[1];
     if (!url) throw new Error(`mlflow-server.sh printed no URI: ${stdout}`);
     return { url, stop };
@@ -29,7 +34,9 @@ export async function startMlflowServer(): Promise<
     await stop();
     if (process.env.LZ_REQUIRE_MLFLOW) throw error;
     // eslint-disable-next-line no-console
-    console.warn(`MLflow server unavailable, MLflow collector tests not run: ${error}`);
+    console.warn(
+      `MLflow server unavailable, MLflow collector tests not run: ${error}`,
+    );
     return undefined;
   }
 }
@@ -44,7 +51,9 @@ export function mlflowApi(url: string) {
     });
     const json = await response.json();
     if (!response.ok) {
-      throw new Error(`${apiPath}: HTTP ${response.status} ${JSON.stringify(json)}`);
+      throw new Error(
+        `${apiPath}: HTTP ${response.status} ${JSON.stringify(json)}`,
+      );
     }
     return json as any;
   };

@@ -4,7 +4,9 @@ import {
 } from '@landing-zone/plugin-mlops-node';
 
 /** The collectors added by the backend itself and by modules, by id. */
-export class FactCollectorRegistry implements MlopsFactCollectorsExtensionPoint {
+export class FactCollectorRegistry
+  implements MlopsFactCollectorsExtensionPoint
+{
   private readonly collectors = new Map<string, FactCollector>();
 
   addCollector(collector: FactCollector): void {

@@ -33,7 +33,9 @@ function problemOf(
     const validation = validateFactBatch({ facts: batch });
     if (!validation.ok) {
       return {
-        error: `invalid facts (batch ${i + 1}): ${validation.errors.slice(0, 3).join('; ')}`,
+        error: `invalid facts (batch ${i + 1}): ${validation.errors
+          .slice(0, 3)
+          .join('; ')}`,
       };
     }
     valid.push(...validation.facts);
@@ -44,7 +46,9 @@ function problemOf(
   }
   const outside = valid.find(f => !entityRefs.has(f.entityRef));
   if (outside) {
-    return { error: `returned a fact about ${outside.entityRef}, not an ML use case of this run` };
+    return {
+      error: `returned a fact about ${outside.entityRef}, not an ML use case of this run`,
+    };
   }
   return { facts: valid };
 }

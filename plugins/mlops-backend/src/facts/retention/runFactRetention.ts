@@ -1,4 +1,7 @@
-import { BackstageCredentials, LoggerService } from '@backstage/backend-plugin-api';
+import {
+  BackstageCredentials,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { Knex } from 'knex';
 import { chunks } from '../../database/chunks';
@@ -6,8 +9,6 @@ import { FactRetentionConfig } from '../config/readFactsConfig';
 import { factTypeCode } from '../store/factTypeCodes';
 
 const DAY = 24 * 60 * 60 * 1000;
-/** Thinning keeps one routine fact per entity × type per bucket of this many days. */
-export const THINNING_BUCKET_DAYS = 30;
 /**
  * How long an entity must be missing from the catalog before its facts go. A catalog that
  * is still ingesting after a restart, or a location that fails to read for a day, must not
@@ -16,6 +17,35 @@ export const THINNING_BUCKET_DAYS = 30;
 export const MISSING_GRACE_DAYS = 7;
 const DELETE_BATCH = 20_000;
 const WATERMARK_KEY = 'facts.thinnedBefore';
+const DELETED_KEY = 'facts.deletedSinceReindex';
+
+async function readMeta(db: Knex, key: string): Promise<string | undefined> {
+  return (await db('mlops_meta').where({ key }).first('value'))?.value;
+}
+
+async function writeMeta(db: Knex, key: string, value: string) {
+  await db('mlops_meta').insert({ key, value }).onConflict('key').merge();
+}
+
+/**
+ * PostgreSQL never merges half-empty b-tree pages, and thinning leaves one survivor in
+ * thirty scattered over every page of the id and key indexes: measured, the indexes grew
+ * to several times the table (bench/facts). Once retention has deleted more rows than the
+ * table holds, the indexes are rebuilt without blocking writes. SQLite merges underfull
+ * pages itself.
+ */
+async function reindexWhenSparse(db: Knex, deleted: number): Promise<boolean> {
+  if (db.client.config.client !== 'pg') return false;
+  const total = Number((await readMeta(db, DELETED_KEY)) ?? 0) + deleted;
+  const [{ n }] = await db('mlops_facts').count({ n: '*' });
+  if (total <= Math.max(Number(n), 10_000)) {
+    await writeMeta(db, DELETED_KEY, String(total));
+    return false;
+  }
+  await db.raw('reindex table concurrently mlops_facts');
+  await writeMeta(db, DELETED_KEY, '0');
+  return true;
+}
 
 export interface FactRetentionResult {
   removedEntities: number;
@@ -28,7 +58,10 @@ async function deleteInBatches(db: Knex, selectIds: () => Knex.QueryBuilder) {
   let total = 0;
   for (;;) {
     const deleted = await db('mlops_facts')
-      .whereIn('id', db.select('id').from(selectIds().limit(DELETE_BATCH).as('doomed')))
+      .whereIn(
+        'id',
+        db.select('id').from(selectIds().limit(DELETE_BATCH).as('doomed')),
+      )
       .delete();
     total += deleted;
     if (deleted < DELETE_BATCH) return total;
@@ -42,23 +75,37 @@ async function removeMissingEntities(
   credentials: BackstageCredentials,
   now: number,
 ): Promise<number> {
-  const entities: Array<{ id: number; entity_ref: string; missing_since: unknown }> =
-    await db('mlops_fact_entities').select('id', 'entity_ref', 'missing_since');
+  const entities: Array<{
+    id: number;
+    entity_ref: string;
+    missing_since: unknown;
+  }> = await db('mlops_fact_entities').select(
+    'id',
+    'entity_ref',
+    'missing_since',
+  );
   const present: number[] = [];
   const missing: number[] = [];
   for (const batch of chunks(entities, 500)) {
     const { items } = await catalog.getEntitiesByRefs(
-      { entityRefs: batch.map(e => e.entity_ref), fields: ['kind', 'metadata.name'] },
+      {
+        entityRefs: batch.map(e => e.entity_ref),
+        fields: ['kind', 'metadata.name'],
+      },
       { credentials },
     );
     batch.forEach((e, i) => (items[i] ? present : missing).push(e.id));
   }
   for (const ids of chunks(present)) {
-    await db('mlops_fact_entities').whereIn('id', ids).whereNotNull('missing_since')
+    await db('mlops_fact_entities')
+      .whereIn('id', ids)
+      .whereNotNull('missing_since')
       .update({ missing_since: null });
   }
   for (const ids of chunks(missing)) {
-    await db('mlops_fact_entities').whereIn('id', ids).whereNull('missing_since')
+    await db('mlops_fact_entities')
+      .whereIn('id', ids)
+      .whereNull('missing_since')
       .update({ missing_since: now });
   }
   const gone = (
@@ -68,7 +115,9 @@ async function removeMissingEntities(
   ).map(row => Number(row.id));
   for (const ids of chunks(gone)) {
     await db('mlops_fact_latest').whereIn('entity_id', ids).delete();
-    await deleteInBatches(db, () => db('mlops_facts').whereIn('entity_id', ids).select('id'));
+    await deleteInBatches(db, () =>
+      db('mlops_facts').whereIn('entity_id', ids).select('id'),
+    );
     await db('mlops_fact_entities').whereIn('id', ids).delete();
   }
   return gone.length;
@@ -82,7 +131,7 @@ const notLatest = (db: Knex) =>
  * 1. facts of entities missing from the catalog for MISSING_GRACE_DAYS are deleted;
  * 2. history older than the type's retention days is deleted;
  * 3. routine observations older than `detailDays` are thinned to the newest per entity ×
- *    type × 30 days, keeping notable ones (breached drift, failed CI or evaluation).
+ *    type × `thinningBucketDays` (none with 0, the default), keeping notable ones (breached drift, failed CI or evaluation).
  * The latest fact per entity × type × slot survives 2 and 3 while its entity exists.
  */
 export async function runFactRetention(options: {
@@ -97,7 +146,12 @@ export async function runFactRetention(options: {
   const now = (options.now ?? new Date()).getTime();
   const removedEntities =
     options.catalog && options.credentials
-      ? await removeMissingEntities(db, options.catalog, options.credentials, now)
+      ? await removeMissingEntities(
+          db,
+          options.catalog,
+          options.credentials,
+          now,
+        )
       : 0;
 
   let expired = 0;
@@ -112,39 +166,43 @@ export async function runFactRetention(options: {
   }
 
   const detailCutoff = now - config.detailDays * DAY;
-  const watermark = await db('mlops_meta').where({ key: WATERMARK_KEY }).first('value');
+  const watermark = await readMeta(db, WATERMARK_KEY);
   // Facts arrive late (a pipeline replaying a month): re-thin one bucket behind the mark.
-  const from = watermark ? Number(watermark.value) - THINNING_BUCKET_DAYS * DAY : 0;
-  const bucket = THINNING_BUCKET_DAYS * DAY;
+  const bucket = config.thinningBucketDays * DAY;
+  const from = watermark ? Number(watermark) - Math.max(bucket, DAY) : 0;
   let thinned = 0;
   for (const type of config.thinnedTypes) {
+    const routine = () =>
+      db('mlops_facts as f')
+        .where('f.type', factTypeCode(type))
+        .where('f.observed_at', '>=', from)
+        .where('f.observed_at', '<', detailCutoff)
+        .whereRaw('not f.notable')
+        .whereNotExists(notLatest(db));
     thinned += await deleteInBatches(db, () =>
-      db
-        .select('ranked.id')
-        .from(
-          db('mlops_facts as f')
-            .select(
-              'f.id',
-              db.raw(
-                `row_number() over (partition by f.entity_id, f.observed_at / ${bucket} order by f.observed_at desc, f.id desc) as rn`,
-              ),
+      bucket === 0
+        ? routine().select('f.id')
+        : db
+            .select('ranked.id')
+            .from(
+              routine()
+                .select(
+                  'f.id',
+                  db.raw(
+                    `row_number() over (partition by f.entity_id, f.observed_at / ${bucket} order by f.observed_at desc, f.id desc) as rn`,
+                  ),
+                )
+                .as('ranked'),
             )
-            .where('f.type', factTypeCode(type))
-            .where('f.observed_at', '>=', from)
-            .where('f.observed_at', '<', detailCutoff)
-            .whereRaw('not f.notable')
-            .whereNotExists(notLatest(db))
-            .as('ranked'),
-        )
-        .where('ranked.rn', '>', 1),
+            .where('ranked.rn', '>', 1),
     );
   }
-  await db('mlops_meta')
-    .insert({ key: WATERMARK_KEY, value: String(detailCutoff) })
-    .onConflict('key')
-    .merge();
+  await writeMeta(db, WATERMARK_KEY, String(detailCutoff));
+  const reindexed = await reindexWhenSparse(db, expired + thinned);
   logger.info(
-    `mlops: fact retention removed ${removedEntities} missing entities, ${expired} expired and ${thinned} thinned facts`,
+    `mlops: fact retention removed ${removedEntities} missing entities, ${expired} expired and ${thinned} thinned facts${
+      reindexed ? ', and rebuilt the fact indexes' : ''
+    }`,
   );
   return { removedEntities, expired, thinned };
 }

@@ -113,7 +113,9 @@ export function createFactsRouter(options: FactsRouterOptions) {
       await store.recordSourceSuccess(source);
     }
     logger.info(
-      `mlops: ${principal.subject} pushed ${validation.facts.length} facts from ${sources.join(', ')}: ` +
+      `mlops: ${principal.subject} pushed ${
+        validation.facts.length
+      } facts from ${sources.join(', ')}: ` +
         `${result.accepted} new, ${result.updated} updated, ${result.unchanged} unchanged`,
     );
     res.json(result);

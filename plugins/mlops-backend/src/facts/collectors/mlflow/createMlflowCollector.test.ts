@@ -21,7 +21,9 @@ beforeAll(async () => {
   server = await startMlflowServer();
   if (!server) return;
   const api = mlflowApi(server.url);
-  ({ experiment_id: experimentId } = await api('POST', 'experiments/create', { name: 'churn-training' }));
+  ({ experiment_id: experimentId } = await api('POST', 'experiments/create', {
+    name: 'churn-training',
+  }));
   runIds = [];
   for (const [i, auc] of [0.81, 0.87].entries()) {
     const { run } = await api('POST', 'runs/create', {
@@ -42,7 +44,10 @@ beforeAll(async () => {
     });
   }
   // A run still in progress is not a tracked training run yet.
-  await api('POST', 'runs/create', { experiment_id: experimentId, start_time: Date.now() });
+  await api('POST', 'runs/create', {
+    experiment_id: experimentId,
+    start_time: Date.now(),
+  });
 
   await api('POST', 'registered-models/create', { name: 'churn' });
   for (const runId of runIds) {
@@ -52,8 +57,16 @@ beforeAll(async () => {
       run_id: runId,
     });
   }
-  await api('POST', 'registered-models/alias', { name: 'churn', alias: 'champion', version: '2' });
-  await api('POST', 'registered-models/alias', { name: 'churn', alias: 'previous', version: '1' });
+  await api('POST', 'registered-models/alias', {
+    name: 'churn',
+    alias: 'champion',
+    version: '2',
+  });
+  await api('POST', 'registered-models/alias', {
+    name: 'churn',
+    alias: 'previous',
+    version: '1',
+  });
 });
 
 afterAll(async () => {
@@ -70,8 +83,13 @@ async function setUp() {
       collector: createMlflowCollector({ baseUrl, maxRuns: 20 }),
       entities: [
         useCase('churn', { 'mlflow.org/experiment': 'churn-training' }),
-        useCase('churn-by-id', { 'mlflow.org/experiment': experimentId, 'mlflow.org/registered-model': 'none-such' }),
-        useCase('scoring', { 'mlflow.org/experiment-name': 'scoring-training' }),
+        useCase('churn-by-id', {
+          'mlflow.org/experiment': experimentId,
+          'mlflow.org/registered-model': 'none-such',
+        }),
+        useCase('scoring', {
+          'mlflow.org/experiment-name': 'scoring-training',
+        }),
         useCase('no-mlflow'),
       ],
       store,
@@ -93,15 +111,26 @@ describe('MLflow collector against a real mlflow server', () => {
 
     const latest = await store.latestFacts();
     const churn = latest.get('component:default/churn');
-    const runs = await store.listFacts('component:default/churn', { types: ['training-run'] });
+    const runs = await store.listFacts('component:default/churn', {
+      types: ['training-run'],
+    });
     expect(runs.map(f => f.id)).toEqual([runIds[1], runIds[0]]);
     expect(runs[0]).toMatchObject({
       source: 'mlflow',
       observedAt: '2026-11-20T11:30:00.000Z',
-      data: { runId: runIds[1], experiment: 'churn-training', metrics: { auc: 0.87 }, params: { max_depth: '5' } },
+      data: {
+        runId: runIds[1],
+        experiment: 'churn-training',
+        metrics: { auc: 0.87 },
+        params: { max_depth: '5' },
+      },
     });
-    const versions = byType(churn, 'model-version').sort((a, b) => a.id.localeCompare(b.id));
-    expect(versions.map(v => [v.id, (v.data as any).aliases, (v.data as any).runId])).toEqual([
+    const versions = byType(churn, 'model-version').sort((a, b) =>
+      a.id.localeCompare(b.id),
+    );
+    expect(
+      versions.map(v => [v.id, (v.data as any).aliases, (v.data as any).runId]),
+    ).toEqual([
       ['churn/1', ['previous'], runIds[0]],
       ['churn/2', ['champion'], runIds[1]],
     ]);
@@ -115,7 +144,9 @@ describe('MLflow collector against a real mlflow server', () => {
     // An experiment MLflow does not have: a `found: false` fact, read as "contradicted".
     const scoring = latest.get('component:default/scoring');
     expect(byType(scoring, 'training-run')).toEqual([
-      expect.objectContaining({ data: { found: false, experiment: 'scoring-training' } }),
+      expect.objectContaining({
+        data: { found: false, experiment: 'scoring-training' },
+      }),
     ]);
     expect(latest.has('component:default/no-mlflow')).toBe(false);
 
@@ -131,8 +162,15 @@ describe('MLflow collector against a real mlflow server', () => {
       version: '1',
     });
     await collect();
-    const moved = byType((await store.latestFacts(['component:default/churn'])).get('component:default/churn'), 'model-version');
-    const holder = moved.find(v => (v.data as any).aliases.includes('champion'));
+    const moved = byType(
+      (await store.latestFacts(['component:default/churn'])).get(
+        'component:default/churn',
+      ),
+      'model-version',
+    );
+    const holder = moved.find(v =>
+      (v.data as any).aliases.includes('champion'),
+    );
     expect(holder?.id).toBe('churn/1');
   });
 
@@ -146,16 +184,22 @@ describe('MLflow collector against a real mlflow server', () => {
     const down = await collect('http://127.0.0.1:9');
     expect(down.ok).toBe(false);
     expect(logger.warn).toHaveBeenCalledTimes(1);
-    expect(logger.warn.mock.calls[0][0]).toMatch(/^mlops: fact collector mlflow failed, its stored facts are unchanged/);
+    expect(logger.warn.mock.calls[0][0]).toMatch(
+      /^mlops: fact collector mlflow failed, its stored facts are unchanged/,
+    );
     expect(await store.latestFacts()).toEqual(before);
     const [status] = await store.sourceStatuses(['mlflow']);
     expect(status.failingSince).toEqual(status.lastFailureAt);
     expect(status.lastError).toEqual(expect.any(String));
-    expect(Date.parse(status.lastSuccessAt!)).toBeLessThanOrEqual(Date.parse(status.failingSince!));
+    expect(Date.parse(status.lastSuccessAt!)).toBeLessThanOrEqual(
+      Date.parse(status.failingSince!),
+    );
 
     // Back up: the failure clears.
     expect((await collect()).ok).toBe(true);
-    expect((await store.sourceStatuses(['mlflow']))[0].failingSince).toBeUndefined();
+    expect(
+      (await store.sourceStatuses(['mlflow']))[0].failingSince,
+    ).toBeUndefined();
   });
 });
 
@@ -173,8 +217,13 @@ describe('MLflow collector against a source answering garbage', () => {
       const store = new FactStore(knex);
       const logger = mockServices.logger.mock();
       const result = await runCollector({
-        collector: createMlflowCollector({ baseUrl: `http://127.0.0.1:${port}`, maxRuns: 5 }),
-        entities: [useCase('churn', { 'mlflow.org/experiment': 'churn-training' })],
+        collector: createMlflowCollector({
+          baseUrl: `http://127.0.0.1:${port}`,
+          maxRuns: 5,
+        }),
+        entities: [
+          useCase('churn', { 'mlflow.org/experiment': 'churn-training' }),
+        ],
         store,
         logger,
         signal: new AbortController().signal,
@@ -183,7 +232,9 @@ describe('MLflow collector against a source answering garbage', () => {
       expect(result.error).toMatch(/not JSON/);
       expect(logger.warn).toHaveBeenCalledTimes(1);
       expect((await store.latestFacts()).size).toBe(0);
-      expect((await store.sourceStatuses(['mlflow']))[0].failingSince).toEqual(expect.any(String));
+      expect((await store.sourceStatuses(['mlflow']))[0].failingSince).toEqual(
+        expect.any(String),
+      );
     } finally {
       garbage.close();
     }

@@ -5,11 +5,7 @@ import {
   Fact,
 } from '@landing-zone/plugin-mlops-common';
 import { FactCollector } from '@landing-zone/plugin-mlops-node';
-import {
-  MlflowClient,
-  MlflowModelVersion,
-  MlflowRun,
-} from './MlflowClient';
+import { MlflowClient, MlflowModelVersion, MlflowRun } from './MlflowClient';
 
 export const MLFLOW_COLLECTOR_ID = 'mlflow';
 
@@ -37,21 +33,35 @@ function keyValues<T>(
   const result: Record<string, T> = {};
   for (const { key, value } of (pairs ?? []).slice(0, FACT_LIMITS.maxEntries)) {
     const converted = convert(value);
-    if (typeof key === 'string' && key && key.length <= FACT_LIMITS.maxKeyLength && converted !== undefined) {
+    if (
+      typeof key === 'string' &&
+      key &&
+      key.length <= FACT_LIMITS.maxKeyLength &&
+      converted !== undefined
+    ) {
       result[key] = converted;
     }
   }
   return result;
 }
 
-const finite = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+const finite = (v: unknown) =>
+  typeof v === 'number' && Number.isFinite(v) ? v : undefined;
 const text = (v: unknown) =>
-  typeof v === 'string' && v.length > 0 ? v.slice(0, FACT_LIMITS.maxStringLength) : undefined;
+  typeof v === 'string' && v.length > 0
+    ? v.slice(0, FACT_LIMITS.maxStringLength)
+    : undefined;
 
-function trainingRunFact(entityRef: string, experiment: string, run: MlflowRun): Fact | undefined {
+function trainingRunFact(
+  entityRef: string,
+  experiment: string,
+  run: MlflowRun,
+): Fact | undefined {
   // Only finished runs: their end time makes the fact stable, so re-collecting it is a no-op.
-  if (run.info.status !== 'FINISHED' || run.info.end_time === undefined) return undefined;
-  const digest = run.inputs?.dataset_inputs?.find(i => i.dataset?.digest)?.dataset?.digest;
+  if (run.info.status !== 'FINISHED' || run.info.end_time === undefined)
+    return undefined;
+  const digest = run.inputs?.dataset_inputs?.find(i => i.dataset?.digest)
+    ?.dataset?.digest;
   return {
     entityRef,
     type: 'training-run',
@@ -73,7 +83,10 @@ function modelVersionFact(
   version: MlflowModelVersion,
   aliases: string[],
 ): Fact {
-  const stage = version.current_stage && version.current_stage !== 'None' ? version.current_stage : undefined;
+  const stage =
+    version.current_stage && version.current_stage !== 'None'
+      ? version.current_stage
+      : undefined;
   return {
     entityRef,
     type: 'model-version',
@@ -118,7 +131,10 @@ async function collectModelVersions(
   runIds: string[],
   now: Date,
 ): Promise<Fact[]> {
-  const named = (entity.metadata.annotations?.[MLFLOW_REGISTERED_MODEL_ANNOTATION] ?? entity.metadata.name)
+  const named = (
+    entity.metadata.annotations?.[MLFLOW_REGISTERED_MODEL_ANNOTATION] ??
+    entity.metadata.name
+  )
     .split(',')
     .map(n => n.trim())
     .filter(Boolean);
@@ -127,11 +143,18 @@ async function collectModelVersions(
     if ((await client.searchRegisteredModels(name)).length > 0) names.add(name);
   }
   if (runIds.length > 0) {
-    const fromRuns = await client.searchModelVersions(`run_id IN (${runIds.map(quote).join(', ')})`);
+    const fromRuns = await client.searchModelVersions(
+      `run_id IN (${runIds.map(quote).join(', ')})`,
+    );
     for (const v of fromRuns) names.add(v.name);
   }
   if (names.size === 0) {
-    return [notFound(entityRef, 'model-version', named[0], now, { registry: 'mlflow', model: named[0] })];
+    return [
+      notFound(entityRef, 'model-version', named[0], now, {
+        registry: 'mlflow',
+        model: named[0],
+      }),
+    ];
   }
   const facts: Fact[] = [];
   for (const name of names) {
@@ -140,8 +163,16 @@ async function collectModelVersions(
     for (const { alias, version } of model?.aliases ?? []) {
       aliasesOf.set(version, [...(aliasesOf.get(version) ?? []), alias]);
     }
-    for (const version of await client.searchModelVersions(`name=${quote(name)}`)) {
-      facts.push(modelVersionFact(entityRef, version, aliasesOf.get(version.version) ?? []));
+    for (const version of await client.searchModelVersions(
+      `name=${quote(name)}`,
+    )) {
+      facts.push(
+        modelVersionFact(
+          entityRef,
+          version,
+          aliasesOf.get(version.version) ?? [],
+        ),
+      );
     }
   }
   return facts;
@@ -162,7 +193,10 @@ export function createMlflowCollector(options: {
   return {
     id: MLFLOW_COLLECTOR_ID,
     async collect({ entities, now, signal }) {
-      const client = new MlflowClient(options.baseUrl, { token: options.token, signal });
+      const client = new MlflowClient(options.baseUrl, {
+        token: options.token,
+        signal,
+      });
       const facts: Fact[] = [];
       // Two use cases naming one experiment or model would report its runs twice; the
       // first one (in catalog order) owns them, since (source, id) names one fact.
@@ -179,13 +213,25 @@ export function createMlflowCollector(options: {
         const entityRef = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
         const experiment = await client.getExperiment(experimentName);
         if (!experiment) {
-          add(notFound(entityRef, 'training-run', experimentName, now, { experiment: experimentName }));
+          add(
+            notFound(entityRef, 'training-run', experimentName, now, {
+              experiment: experimentName,
+            }),
+          );
           continue;
         }
-        const runs = await client.searchRuns(experiment.experiment_id, options.maxRuns);
-        for (const run of runs) add(trainingRunFact(entityRef, experiment.name, run));
+        const runs = await client.searchRuns(
+          experiment.experiment_id,
+          options.maxRuns,
+        );
+        for (const run of runs)
+          add(trainingRunFact(entityRef, experiment.name, run));
         const versions = await collectModelVersions(
-          client, entity, entityRef, runs.map(r => r.info.run_id), now,
+          client,
+          entity,
+          entityRef,
+          runs.map(r => r.info.run_id),
+          now,
         );
         versions.forEach(add);
       }

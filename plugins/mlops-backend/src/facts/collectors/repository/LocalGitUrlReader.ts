@@ -36,7 +36,10 @@ export class LocalGitUrlReader implements UrlReaderService {
 
   /** `file:` URLs of a directory inside the root (never the root itself). */
   predicate(url: URL): boolean {
-    if (url.protocol !== 'file:' || (url.host !== '' && url.host !== 'localhost')) {
+    if (
+      url.protocol !== 'file:' ||
+      (url.host !== '' && url.host !== 'localhost')
+    ) {
       return false;
     }
     const target = path.resolve(fileURLToPath(url));
@@ -47,9 +50,14 @@ export class LocalGitUrlReader implements UrlReaderService {
   private locate(url: string): { dir: string; subpath: string } {
     const parsed = new URL(url);
     if (!this.predicate(parsed)) {
-      throw new NotFoundError(`${url} is not inside the local repositories root`);
+      throw new NotFoundError(
+        `${url} is not inside the local repositories root`,
+      );
     }
-    const relative = path.relative(this.root, path.resolve(fileURLToPath(parsed)));
+    const relative = path.relative(
+      this.root,
+      path.resolve(fileURLToPath(parsed)),
+    );
     const [name, ...rest] = relative.split(path.sep);
     return { dir: path.join(this.root, name), subpath: rest.join('/') };
   }
@@ -97,7 +105,12 @@ export class LocalGitUrlReader implements UrlReaderService {
       .filter(p => !options?.filter || options.filter(p));
     const files = await Promise.all(
       paths.map(async p => {
-        const { blob } = await git.readBlob({ fs, dir, oid, filepath: prefix + p });
+        const { blob } = await git.readBlob({
+          fs,
+          dir,
+          oid,
+          filepath: prefix + p,
+        });
         return { path: p, data: Readable.from([Buffer.from(blob)]) };
       }),
     );

@@ -7,7 +7,11 @@ import {
   UrlReaders,
   urlReaderServiceFactory,
 } from '@backstage/backend-defaults/urlReader';
-import { mockServices, startTestBackend, TestDatabases } from '@backstage/backend-test-utils';
+import {
+  mockServices,
+  startTestBackend,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import fs from 'node:fs';
 import git from 'isomorphic-git';
@@ -31,7 +35,11 @@ const author = { name: 'Test', email: 'test@example.com' };
 let root: string;
 
 /** A real git repository under the repositories root, as mlops:publish:local leaves one. */
-async function commit(name: string, files: Record<string, string>, message = 'change') {
+async function commit(
+  name: string,
+  files: Record<string, string>,
+  message = 'change',
+) {
   const dir = path.join(root, name);
   if (!fs.existsSync(path.join(dir, '.git'))) {
     fs.mkdirSync(dir, { recursive: true });
@@ -46,7 +54,9 @@ async function commit(name: string, files: Record<string, string>, message = 'ch
 }
 
 function urlReaderFor(dir: string): UrlReaderService {
-  const config = new ConfigReader({ mlops: { publish: { local: { repositoriesDir: dir } } } });
+  const config = new ConfigReader({
+    mlops: { publish: { local: { repositoriesDir: dir } } },
+  });
   return UrlReaders.default({
     config,
     logger: mockServices.logger.mock(),
@@ -75,22 +85,33 @@ describe('repository collector on a local git repository', () => {
     });
     // Uncommitted files are not at the head commit.
     fs.mkdirSync(path.join(root, 'churn/monitoring'));
-    fs.writeFileSync(path.join(root, 'churn/monitoring/alerts.yaml'), 'groups: []');
+    fs.writeFileSync(
+      path.join(root, 'churn/monitoring/alerts.yaml'),
+      'groups: []',
+    );
 
     const knex = await databases.init('SQLITE_3');
     await migrateDatabase(knex);
     const store = new FactStore(knex);
-    const collector = createRepositoryCollector({ urlReader: urlReaderFor(root) });
+    const collector = createRepositoryCollector({
+      urlReader: urlReaderFor(root),
+    });
     const entities = [
-      useCase('churn', { 'backstage.io/source-location': `file:${root}/churn/` }),
+      useCase('churn', {
+        'backstage.io/source-location': `file:${root}/churn/`,
+      }),
       useCase('by-managed-location', {
         'backstage.io/managed-by-location': `file:${root}/churn/catalog-info.yaml`,
       }),
       useCase('gone', { 'backstage.io/source-location': `file:${root}/gone/` }),
       // No reader for this host (no integration): not observable here, not a failure.
-      useCase('elsewhere', { 'backstage.io/source-location': 'url:https://github.example.com/o/r/' }),
+      useCase('elsewhere', {
+        'backstage.io/source-location': 'url:https://github.example.com/o/r/',
+      }),
       // Outside the repositories root: the local reader refuses to read it.
-      useCase('outside', { 'backstage.io/source-location': `file:${os.tmpdir()}/` }),
+      useCase('outside', {
+        'backstage.io/source-location': `file:${os.tmpdir()}/`,
+      }),
     ];
     const run = () =>
       runCollector({
@@ -126,10 +147,14 @@ describe('repository collector on a local git repository', () => {
         },
       },
     });
-    expect((await store.listFacts('component:default/by-managed-location'))[0].data).toMatchObject({
+    expect(
+      (await store.listFacts('component:default/by-managed-location'))[0].data,
+    ).toMatchObject({
       commit: first,
     });
-    expect((await store.listFacts('component:default/gone'))[0].data).toMatchObject({ found: false });
+    expect(
+      (await store.listFacts('component:default/gone'))[0].data,
+    ).toMatchObject({ found: false });
     expect(await store.listFacts('component:default/elsewhere')).toEqual([]);
     expect(await store.listFacts('component:default/outside')).toEqual([]);
 
@@ -137,11 +162,15 @@ describe('repository collector on a local git repository', () => {
     expect(await run()).toMatchObject({ ok: true, facts: 1 });
 
     // The monitoring rules are committed: a new fact for the new commit.
-    const second = await commit('churn', { 'monitoring/alerts.yaml': 'groups: []' });
+    const second = await commit('churn', {
+      'monitoring/alerts.yaml': 'groups: []',
+    });
     await run();
     const timeline = await store.listFacts('component:default/churn');
     expect(timeline.map(f => (f.data as any).commit)).toEqual([second, first]);
-    expect((timeline[0].data as any).evidence.monitoring).toEqual(['monitoring/alerts.yaml']);
+    expect((timeline[0].data as any).evidence.monitoring).toEqual([
+      'monitoring/alerts.yaml',
+    ]);
   });
 
   it('fails the run and stores nothing when reading a repository breaks', async () => {
@@ -152,17 +181,26 @@ describe('repository collector on a local git repository', () => {
     const broken: UrlReaderService = {
       readUrl: jest.fn(),
       search: jest.fn(),
-      readTree: jest.fn().mockRejectedValue(new Error('connect ETIMEDOUT github.com')),
+      readTree: jest
+        .fn()
+        .mockRejectedValue(new Error('connect ETIMEDOUT github.com')),
     };
     const logger = mockServices.logger.mock();
     const result = await runCollector({
       collector: createRepositoryCollector({ urlReader: broken }),
-      entities: [useCase('churn', { 'backstage.io/source-location': `file:${root}/churn/` })],
+      entities: [
+        useCase('churn', {
+          'backstage.io/source-location': `file:${root}/churn/`,
+        }),
+      ],
       store,
       logger,
       signal: new AbortController().signal,
     });
-    expect(result).toMatchObject({ ok: false, error: 'connect ETIMEDOUT github.com' });
+    expect(result).toMatchObject({
+      ok: false,
+      error: 'connect ETIMEDOUT github.com',
+    });
     expect(logger.warn).toHaveBeenCalledTimes(1);
     expect(await store.listFacts('component:default/churn')).toEqual([]);
     expect((await store.sourceStatuses(['repository']))[0]).toMatchObject({
@@ -171,7 +209,10 @@ describe('repository collector on a local git repository', () => {
   });
 
   it('extends the backend UrlReaderService through urlReaderFactoriesServiceRef', async () => {
-    const head = await commit('churn', { Dockerfile: 'FROM python', 'README.md': 'hi' });
+    const head = await commit('churn', {
+      Dockerfile: 'FROM python',
+      'README.md': 'hi',
+    });
     let read: { etag: string; files: string[] } | undefined;
     const probe = createBackendPlugin({
       pluginId: 'probe',
@@ -180,7 +221,10 @@ describe('repository collector on a local git repository', () => {
           deps: { urlReader: coreServices.urlReader },
           async init({ urlReader }) {
             const tree = await urlReader.readTree(`file://${root}/churn/`);
-            read = { etag: tree.etag, files: (await tree.files()).map(f => f.path).sort() };
+            read = {
+              etag: tree.etag,
+              files: (await tree.files()).map(f => f.path).sort(),
+            };
           },
         });
       },

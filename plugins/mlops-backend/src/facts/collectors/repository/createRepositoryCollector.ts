@@ -4,7 +4,11 @@ import {
   parseLocationRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import { ECOSYSTEM_ANNOTATIONS, FACT_LIMITS, Fact } from '@landing-zone/plugin-mlops-common';
+import {
+  ECOSYSTEM_ANNOTATIONS,
+  FACT_LIMITS,
+  Fact,
+} from '@landing-zone/plugin-mlops-common';
 import { FactCollector } from '@landing-zone/plugin-mlops-node';
 import { pathToFileURL } from 'node:url';
 import { classifyEvidence, isEvidenceFile } from './evidenceFiles';
@@ -27,8 +31,9 @@ export function repositoryUrlOf(entity: Entity): string | undefined {
     if (!ref) continue;
     try {
       const { type, target } = parseLocationRef(ref);
-      const url =
-        type === 'url' ? new URL(target) : type === 'file' ? pathToFileURL(target) : undefined;
+      let url: URL | undefined;
+      if (type === 'url') url = new URL(target);
+      else if (type === 'file') url = pathToFileURL(target);
       if (!url) continue;
       return (isDirectory ? url : new URL('./', url)).toString();
     } catch {

@@ -43,9 +43,10 @@ export const EVIDENCE_CATEGORIES = {
 export type EvidenceCategory = keyof typeof EVIDENCE_CATEGORIES;
 
 /** Files listed per category; one file may prove several (e.g. a test of the pipeline). */
-export function classifyEvidence(
-  paths: string[],
-): { files: string[]; evidence: Record<EvidenceCategory, string[]> } {
+export function classifyEvidence(paths: string[]): {
+  files: string[];
+  evidence: Record<EvidenceCategory, string[]>;
+} {
   const evidence = Object.fromEntries(
     Object.keys(EVIDENCE_CATEGORIES).map(c => [c, [] as string[]]),
   ) as Record<EvidenceCategory, string[]>;
