@@ -74,10 +74,9 @@ describe('maturity evaluation on random and malformed entities', () => {
         // The full evaluation declines entities the model does not cover; summarize is
         // only called on covered ones (the processor filters first).
         expect(full.applicable).toBe(compiled.isMlEntity(e));
-        if (full.applicable) {
-          expect(full.level).toBe(summary.level);
-          expect(full.score).toBe(summary.score);
-        }
+        const covered = full.applicable ? summary : { level: 0, score: 0 };
+        expect(full.level).toBe(covered.level);
+        expect(full.score).toBe(covered.score);
         expect(summary.level).toBeGreaterThanOrEqual(0);
         expect(summary.level).toBeLessThanOrEqual(maxLevel);
         expect(summary.score).toBeGreaterThanOrEqual(0);

@@ -39,6 +39,8 @@ const isProduction = (fact: ObservedFact) =>
  * Groups an entity's facts once per evaluation. Facts that are not objects with a type, a
  * data object and a parseable time are skipped: a bad row must not break a level.
  */
+const indexed = new WeakMap<readonly ObservedFact[], FactIndex>();
+
 export function indexFacts(
   facts: readonly ObservedFact[] | undefined,
 ): FactIndex {
@@ -52,8 +54,6 @@ export function indexFacts(
   }
   return index;
 }
-
-const indexed = new WeakMap<readonly ObservedFact[], FactIndex>();
 
 function buildIndex(facts: readonly ObservedFact[]): FactIndex {
   const byType = new Map<string, IndexedFact[]>();

@@ -200,17 +200,14 @@ function readCheck(
   const condition =
     raw.condition === undefined
       ? existing?.condition
-      : raw.condition === null
-      ? undefined
-      : expectPredicate(raw.condition, `${at}.condition`);
-  if (condition !== undefined) check.condition = condition;
+      : raw.condition !== null &&
+        expectPredicate(raw.condition, `${at}.condition`);
+  if (condition) check.condition = condition;
   const fact =
     raw.fact === undefined
       ? existing?.fact
-      : raw.fact === null
-      ? undefined
-      : readFact(raw.fact, `${at}.fact`);
-  if (fact !== undefined) check.fact = fact;
+      : raw.fact !== null && readFact(raw.fact, `${at}.fact`);
+  if (fact) check.fact = fact;
   if (check.condition === undefined && check.fact === undefined) {
     fail(at, `check '${id}' needs a condition, a fact, or both`);
   }

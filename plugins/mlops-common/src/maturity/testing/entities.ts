@@ -80,6 +80,9 @@ export const levelTwoEntity = (type = 'ml-model') =>
 
 const DAY = 86_400_000;
 
+/** A fixed "now" so freshness is deterministic. */
+export const NOW = Date.parse('2026-12-01T12:00:00Z');
+
 /** A fact about the test entity, `daysAgo` before `now`. */
 export function factOf(
   type: string,
@@ -101,9 +104,6 @@ export function factOf(
     data,
   };
 }
-
-/** A fixed "now" so freshness is deterministic. */
-export const NOW = Date.parse('2026-12-01T12:00:00Z');
 
 /** What a Level 1 pipeline reports: a training run, a model version, a green CI run with its image. */
 export const levelOneFacts = (now = NOW): ObservedFact[] => [
