@@ -2,7 +2,7 @@ import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
 import { HistoryStore } from './HistoryStore';
 import { migrateDatabase } from './migrateDatabase';
 import { EntityRow } from './rows';
-import { TeamWindowSummary } from '../service/summarize';
+import { emptyTeamWindowSummary } from '../service/summarize';
 
 jest.setTimeout(60_000);
 
@@ -32,24 +32,6 @@ function entityRow(overrides: Partial<EntityRow> = {}): EntityRow {
     observed_checks: null,
     observable_checks: null,
     ...overrides,
-  };
-}
-
-function summaryOf(teamRef: string): TeamWindowSummary {
-  return {
-    teamRef,
-    title: teamRef,
-    useCases: 0,
-    inProduction: 0,
-    levels: [0, 0, 0],
-    averageLevel: 0,
-    averageScore: 0,
-    throughput: 0,
-    leadTime: { medianDays: null, p85Days: null, count: 0 },
-    flowLoad: 0,
-    trend: [],
-    evidence: { observedChecks: 0, observableChecks: 0 },
-    valueSaved: { hours: 0, currency: 'USD', amount: 0 },
   };
 }
 
@@ -184,7 +166,7 @@ describe.each(databases.eachSupportedId())('HistoryStore on %p', id => {
       teamRef,
       window: 30,
       period: 'week',
-      summary: { ...summaryOf(teamRef), useCases },
+      summary: { ...emptyTeamWindowSummary(teamRef, 3, 'USD'), useCases },
     });
     await store.replaceTeamWindows([
       window('group:default/a', 1),

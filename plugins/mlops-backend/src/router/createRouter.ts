@@ -18,7 +18,7 @@ import { createOpenApiRouter, GetTeams, spec } from '../schema/openapi';
 import {
   defaultPeriod,
   Period,
-  TeamWindowSummary,
+  emptyTeamWindowSummary,
   Window,
   WINDOW_OF_PARAM,
 } from '../service/summarize';
@@ -46,26 +46,6 @@ function readWindow(query: Pick<GetTeams['query'], 'window' | 'period'>): {
 } {
   const window = query.window ? WINDOW_OF_PARAM[query.window] : 90;
   return { window, period: query.period ?? defaultPeriod(window) };
-}
-
-function emptySummary(
-  teamRef: string,
-  config: MlopsBackendConfig,
-): TeamWindowSummary {
-  return {
-    teamRef,
-    title: teamRef,
-    useCases: 0,
-    inProduction: 0,
-    levels: config.levelNames.map(() => 0),
-    averageLevel: 0,
-    averageScore: 0,
-    throughput: 0,
-    leadTime: { medianDays: null, p85Days: null, count: 0 },
-    flowLoad: 0,
-    trend: [],
-    valueSaved: { hours: 0, currency: config.value.currency, amount: 0 },
-  };
 }
 
 /** The REST API under /api/mlops; every route authenticates and checks a permission. */
@@ -108,7 +88,13 @@ export async function createRouter(options: RouterOptions) {
     const { window, period } = readWindow(req.query);
     const teamRef = req.query.team ?? ORGANISATION;
     const [stored] = await store.readTeamWindows(window, period, teamRef);
-    const summary = stored?.summary ?? emptySummary(teamRef, config);
+    const summary =
+      stored?.summary ??
+      emptyTeamWindowSummary(
+        teamRef,
+        config.levelNames.length,
+        config.value.currency,
+      );
     res.json({
       window,
       generatedAt:

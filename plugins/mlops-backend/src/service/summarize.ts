@@ -88,6 +88,28 @@ export type Summary = Omit<TeamSummary, 'teamRef' | 'title'> & {
 /** What `mlops_team_windows.summary` holds: a team's figures with its ref and title. */
 export type TeamWindowSummary = TeamSummary & { valueSaved: ValueSaved };
 
+/** The figures of a team (or the organisation) with no use cases yet. */
+export function emptyTeamWindowSummary(
+  teamRef: string,
+  levelCount: number,
+  currency: string,
+): TeamWindowSummary {
+  return {
+    teamRef,
+    title: teamRef,
+    useCases: 0,
+    inProduction: 0,
+    levels: new Array<number>(levelCount).fill(0),
+    averageLevel: 0,
+    averageScore: 0,
+    throughput: 0,
+    leadTime: { medianDays: null, p85Days: null, count: 0 },
+    flowLoad: 0,
+    trend: [],
+    valueSaved: { hours: 0, currency, amount: 0 },
+  };
+}
+
 export interface SummarizeInput {
   useCases: UseCaseFacts[];
   /** Daily states keyed by day (YYYY-MM-DD). */

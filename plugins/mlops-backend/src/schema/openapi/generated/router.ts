@@ -636,7 +636,6 @@ export const spec = {
           },
           createdAt: {
             type: 'string',
-            format: 'date-time',
           },
           outcome: {
             type: 'string',
@@ -884,7 +883,6 @@ export const spec = {
             description:
               'ISO-8601 date-time with offset, at most 5 minutes in the future.',
             type: 'string',
-            format: 'date-time',
           },
           data: {
             description: 'Per type, at most 16 KiB as JSON.',
@@ -1116,16 +1114,15 @@ export const spec = {
           },
           lastSuccessAt: {
             type: 'string',
-            format: 'date-time',
+            description: 'ISO-8601 date-time',
           },
           lastFailureAt: {
             type: 'string',
-            format: 'date-time',
+            description: 'ISO-8601 date-time',
           },
           failingSince: {
             description: 'Set while the source fails without a success since.',
             type: 'string',
-            format: 'date-time',
           },
           lastError: {
             type: 'string',

@@ -9,11 +9,17 @@
  */
 export interface FactSourceHealth {
   source: string;
-  lastSuccessAt?: Date;
-  lastFailureAt?: Date;
+  /**
+   * ISO-8601 date-time
+   */
+  lastSuccessAt?: string;
+  /**
+   * ISO-8601 date-time
+   */
+  lastFailureAt?: string;
   /**
    * Set while the source fails without a success since.
    */
-  failingSince?: Date;
+  failingSince?: string;
   lastError?: string;
 }

@@ -15,7 +15,7 @@ export interface RecordCreatedRequest {
    * Accepted for older callers and not stored; a use case counts for its catalog owner.
    */
   teamRef?: string;
-  createdAt?: Date;
+  createdAt?: string;
   outcome?: RecordCreatedRequestOutcomeEnum;
 }
 

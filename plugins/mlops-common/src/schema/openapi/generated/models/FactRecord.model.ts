@@ -25,7 +25,7 @@ export interface FactRecord {
   /**
    * ISO-8601 date-time with offset, at most 5 minutes in the future.
    */
-  observedAt: Date;
+  observedAt: string;
   /**
    * Per type, at most 16 KiB as JSON.
    */
