@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import Box from '@material-ui/core/Box';
 import Divider from '@material-ui/core/Divider';
 import Typography from '@material-ui/core/Typography';
@@ -10,12 +10,15 @@ import { useEntity } from '@backstage/plugin-catalog-react';
 import useAsync from 'react-use/esm/useAsync';
 import Skeleton from '@material-ui/lab/Skeleton';
 import {
+  CheckResult,
   evaluateMaturity,
   MaturityModel,
   readMaturityAnnotations,
 } from '@landing-zone/plugin-mlops-common';
 import { mlopsApiRef } from '../../api';
 import { CheckList } from './CheckList';
+import { FactTimeline } from './FactTimeline';
+import { useEntityFacts } from './useEntityFacts';
 import { LevelHistoryChart } from './LevelHistoryChart';
 import { MaturityHeadline } from './MaturityHeadline';
 import { useMaturityModel } from '../shared/useMaturityModel';
@@ -51,12 +54,34 @@ const History = (props: { maxLevel: number }) => {
   );
 };
 
+/** How much of the evidence is observed rather than declared. */
+const ObservedShare = (props: { checks: CheckResult[] }) => {
+  const observable = props.checks.filter(c => c.evidence.observable);
+  if (observable.length === 0) return null;
+  const observed = observable.filter(c => c.evidence.status === 'observed');
+  const selfDeclared = observable.filter(c => c.evidence.selfDeclared);
+  return (
+    <Box mt={1}>
+      <Typography variant="body2" data-testid="mlops-observed-share">
+        {observed.length} of {observable.length} observable checks observed
+        {selfDeclared.length > 0
+          ? ` · ${selfDeclared.length} count as self-declared`
+          : ''}
+      </Typography>
+    </Box>
+  );
+};
+
 const MaturityCardContent = (props: { model: MaturityModel }) => {
   const { model } = props;
   const { entity } = useEntity();
+  const facts = useEntityFacts(entity);
+  // Judged when the facts arrived, so ages and staleness agree with each other.
+  const [mountedAt] = useState(() => Date.now());
+  const now = facts.value?.fetchedAt ?? mountedAt;
   const evaluation = useMemo(
-    () => evaluateMaturity(entity, model),
-    [entity, model],
+    () => evaluateMaturity(entity, model, { facts: facts.value?.facts, now }),
+    [entity, model, facts.value, now],
   );
   // The processor's annotations are what every other view (overview, team scorecards) shows,
   // so the headline uses them; the checks come from evaluating the entity as it is now.
@@ -103,8 +128,19 @@ const MaturityCardContent = (props: { model: MaturityModel }) => {
           </Typography>
           <History maxLevel={maxLevel} />
         </Box>
+        <ObservedShare checks={evaluation.checks} />
+        <Box mt={2} mb={1}>
+          <Typography variant="subtitle2" component="h3">
+            Observed facts
+          </Typography>
+          <FactTimeline value={facts.value} error={facts.error} now={now} />
+        </Box>
         <Divider />
-        <CheckList checks={evaluation.checks} progress={evaluation.progress} />
+        <CheckList
+          checks={evaluation.checks}
+          progress={evaluation.progress}
+          now={now}
+        />
       </InfoCard>
     </div>
   );

@@ -20,6 +20,8 @@ export interface FactSourceStatus {
 export interface EntityFacts {
   facts: ObservedFact[];
   sources: FactSourceStatus[];
+  /** When the answer arrived (epoch ms): the time the card judges freshness at. */
+  fetchedAt: number;
 }
 
 /**
@@ -38,6 +40,10 @@ export function useEntityFacts(entity: Entity) {
     const response = await fetchApi.fetch(`${base}/entities/${path}/facts`);
     if (!response.ok) throw await ResponseError.fromResponse(response);
     const body = (await response.json()) as Partial<EntityFacts>;
-    return { facts: body.facts ?? [], sources: body.sources ?? [] };
+    return {
+      facts: body.facts ?? [],
+      sources: body.sources ?? [],
+      fetchedAt: Date.now(),
+    };
   }, [discovery, fetchApi, kind, namespace, name]);
 }
