@@ -17,6 +17,7 @@ import { FactCollectorRegistry } from './facts/collectors/FactCollectorRegistry'
 import { setUpFacts } from './facts/setUpFacts';
 import { migrateDatabase } from './database/migrateDatabase';
 import { createLatestFactsRouter } from './evidence/createLatestFactsRouter';
+import { readFlowFacts } from './evidence/readFlowFacts';
 import { SnapshotLease } from './database/SnapshotLease';
 import { createRouter } from './router/createRouter';
 import { importFailedRuns } from './snapshot/readFailedRuns';
@@ -118,7 +119,11 @@ export const mlopsPlugin = createBackendPlugin({
               logger: deps.logger,
               levelCount: config.levelNames.length,
               seeders,
-              evidence: { compiled, facts: facts.store },
+              evidence: {
+                compiled,
+                facts: facts.store,
+                flow: sinceMs => readFlowFacts(knex, sinceMs),
+              },
             });
           } catch (error) {
             await recordSnapshotFailure(store);
