@@ -77,9 +77,15 @@ test('the entity card shows the custom check and level name', async ({
   // No demo entity records a fairness review: the custom check fails, with its remediation.
   await expect(check.getByRole('img', { name: 'Failed' })).toBeVisible();
   await expect(check).toContainText('To fix: Record the review');
-  await expect(card).toContainText(
-    `L${useCase.level} · ${CUSTOM_LEVELS[useCase.level]}`,
+  // The headline shows the level the catalog processor wrote (it evaluated with the same
+  // served model), labelled with the custom name.
+  const entity = await getJson<{
+    metadata: { annotations: Record<string, string> };
+  }>(request, `/api/catalog/entities/by-name/component/${namespace}/${name}`);
+  const level = Number(
+    entity.metadata.annotations['landingzone.ml/maturity-level'],
   );
+  await expect(card).toContainText(`L${level} · ${CUSTOM_LEVELS[level]}`);
   await card.screenshot({
     path: `${screenshotDir}/custom-model-entity-card.png`,
   });
