@@ -34,7 +34,9 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/lz-adopter.XXXXXX")
 app="$work/app"
 pids=()
 cleanup() {
-  for pid in "${pids[@]}"; do kill -- "-$pid" 2>/dev/null || kill "$pid" 2>/dev/null || true; done
+  # Each was started with setsid: its session holds every process it spawned (backstage-cli
+  # gives the backend a process group of its own, so the group alone is not enough).
+  for pid in "${pids[@]}"; do pkill -s "$pid" 2>/dev/null || true; done
   if [ -n "${LZ_ADOPTER_KEEP:-}" ]; then log "kept $work"; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
@@ -57,6 +59,12 @@ if [ ! -f "$base/.complete" ]; then
     --path "$base" --skip-install >"$work/create-app.log" 2>&1) || {
     tail -30 "$work/create-app.log"; exit 1; }
   (cd "$base" && yarn install >"$work/base-install.log" 2>&1) || { tail -30 "$work/base-install.log"; exit 1; }
+  # create-app seeds yarn.lock from GitHub, which this machine cannot reach; unseeded, the
+  # install takes @backstage/backend-plugin-api 1.12 with backend-defaults 0.18, whose
+  # httpRouter lacks addWebSocketHandler, and the stock signals plugin stops the backend.
+  log "aligning @backstage/backend-defaults with backend-plugin-api (create-app's lockfile seed is unreachable)"
+  (cd "$base" && yarn --cwd packages/backend add '@backstage/backend-defaults@^0.19.0' >>"$work/base-install.log" 2>&1) ||
+    { tail -30 "$work/base-install.log"; exit 1; }
   touch "$base/.complete"
 fi
 log "copying the fresh app to $app"
