@@ -156,6 +156,28 @@ test('a use case created in the portal runs its pipeline against a real MLflow s
     run_id: runId,
   });
 
+  // What the server was asked to do, from its access log: printed for whoever reads the run,
+  // and the registry writes the pipeline made must be among them.
+  const calls = new Map<string, number>();
+  const log = await fs.readFile(path.join(work, 'mlflow/mlflow.log'), 'utf8');
+  for (const [, call] of log.matchAll(
+    /"((?:GET|POST|PATCH|DELETE) \/(?:api|ajax-api)\/[^?" ]+)/g,
+  )) {
+    calls.set(call, (calls.get(call) ?? 0) + 1);
+  }
+  console.log(
+    `[golden-path-pipeline] mlflow server calls:\n${[...calls]
+      .map(([call, count]) => `  ${count} × ${call}`)
+      .join('\n')}`,
+  );
+  expect([...calls.keys()]).toEqual(
+    expect.arrayContaining([
+      'POST /api/2.0/mlflow/runs/create',
+      'POST /api/2.0/mlflow/model-versions/create',
+      'POST /api/2.0/mlflow/registered-models/alias',
+    ]),
+  );
+
   // 6. The facts reached the portal, from the pipeline, keyed by MLflow's ids.
   const facts = await getJson<EntityFacts>(
     request,
