@@ -19,22 +19,27 @@ test('the catalog lists the demo ML use cases', async ({ page, request }) => {
     '/catalog?filters[kind]=component&filters[type]=ml-model&filters[user]=all',
   );
   await expect(
-    page.getByRole('heading', {
-      name: `All ml-model Components (${mlModels.totalItems})`,
-    }),
+    page
+      .getByRole('heading', {
+        name: `All ml-model Components (${mlModels.totalItems})`,
+      })
+      // The catalog table's title nests one heading in another.
+      .first(),
   ).toBeVisible();
   await page.screenshot({
     path: `${screenshotDir}/catalog-ml-models.png`,
     fullPage: true,
   });
 
-  // The table pages at 20 rows, so each sampled entity is found through the table's filter box.
+  // The table pages at 20 rows, so each sampled entity is found through the table's search box.
   const items = mlModels.items;
   const sample = [items[0], items[Math.floor(items.length / 2)], items.at(-1)!];
-  const filterBox = page.getByPlaceholder('Filter');
+  const filterBox = page.getByPlaceholder('Search');
   for (const entity of sample) {
     const title = entity.metadata.title ?? entity.metadata.name;
     await filterBox.fill(title);
-    await expect(page.getByRole('link', { name: title, exact: true })).toBeVisible();
+    await expect(
+      page.getByRole('link', { name: title, exact: true }),
+    ).toBeVisible();
   }
 });

@@ -4,6 +4,7 @@ import {
   Area,
   CartesianGrid,
   ComposedChart,
+  Legend,
   Line,
   Tooltip,
   XAxis,
@@ -36,22 +37,47 @@ export const LevelHistoryChart = (props: {
   const data = last.day < today ? [...series, { ...last, day: today }] : series;
   return (
     <ChartFrame
-      height={160}
+      height={200}
       caption={`Since ${first.day}: level ${first.level} → ${last.level}, score ${first.score} → ${last.score}.`}
       testId="level-history-chart"
     >
       <ComposedChart data={data}>
         <CartesianGrid stroke={chrome.grid} vertical={false} />
         <XAxis dataKey="day" stroke={chrome.axis} tick={{ fontSize: 11 }} />
+        {/* Level and score have different scales (0..max level, 0..100): one axis each,
+            level on the left where the step line is read, score on the right. */}
         <YAxis
           yAxisId="level"
           domain={[0, props.maxLevel]}
           allowDecimals={false}
           stroke={chrome.axis}
-          width={24}
+          tick={{ fontSize: 11 }}
+          width={40}
+          label={{
+            value: 'Level',
+            angle: -90,
+            position: 'insideLeft',
+            fill: chrome.axis,
+            fontSize: 11,
+          }}
         />
-        <YAxis yAxisId="score" orientation="right" domain={[0, 100]} hide />
+        <YAxis
+          yAxisId="score"
+          orientation="right"
+          domain={[0, 100]}
+          stroke={chrome.axis}
+          tick={{ fontSize: 11 }}
+          width={44}
+          label={{
+            value: 'Score',
+            angle: 90,
+            position: 'insideRight',
+            fill: chrome.axis,
+            fontSize: 11,
+          }}
+        />
         <Tooltip contentStyle={chrome.tooltip} />
+        <Legend verticalAlign="top" height={24} iconSize={10} />
         <Area
           yAxisId="score"
           dataKey="score"

@@ -126,6 +126,9 @@ export const TeamTable = (props: {
 
   return (
     <Table<Row>
+      // The table sits in a flex row that lets it grow to its columns' width, past the page's
+      // edge, where the last columns were cut off; allowed to shrink, it scrolls sideways.
+      style={{ minWidth: 0 }}
       title="Teams"
       subtitle={`${teams.length} teams · click a team for its scorecard`}
       data={rows}

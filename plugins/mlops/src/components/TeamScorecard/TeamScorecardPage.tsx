@@ -5,8 +5,14 @@ import {
   LinkButton,
   Page,
 } from '@backstage/core-components';
-import { useRouteRef, useRouteRefParams } from '@backstage/core-plugin-api';
+import {
+  useApi,
+  useRouteRef,
+  useRouteRefParams,
+} from '@backstage/core-plugin-api';
 import { useEntityRefLink } from '@backstage/plugin-catalog-react';
+import useAsync from 'react-use/esm/useAsync';
+import { mlopsApiRef } from '../../api';
 import { rootRouteRef, teamRouteRef } from '../../routes';
 import { useWindowParam } from '../shared/useWindowParam';
 import { WindowPicker } from '../shared/WindowPicker';
@@ -18,10 +24,18 @@ export const TeamScorecardPage = () => {
   const overviewLink = useRouteRef(rootRouteRef);
   const entityLink = useEntityRefLink();
   const [window, setWindow] = useWindowParam();
+  // The header names the team as the scorecard below does (the backend's title: display name,
+  // then title, then name); until it answers, or for a team it does not know, the name.
+  const api = useApi(mlopsApiRef);
+  const title =
+    useAsync(
+      () => api.getTeam({ namespace, name }, window),
+      [api, namespace, name, window],
+    ).value?.team.title ?? name;
   return (
     <Page themeId="tool">
       <Header
-        title={`MLOps scorecard: ${name}`}
+        title={`MLOps scorecard: ${title}`}
         subtitle="Team maturity and flow"
       >
         <LinkButton

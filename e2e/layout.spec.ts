@@ -1,0 +1,124 @@
+import { Locator, expect, test } from '@playwright/test';
+import type {
+  TeamDetailResponse,
+  TeamsResponse,
+} from '@landing-zone/plugin-mlops-common';
+import { getJson, openAsGuest, screenshotDir } from './helpers';
+
+/*
+ * Layout at the viewport people use (1440 px, playwright.config.ts): nothing cut off without
+ * a way to scroll to it, headers that name things as the page body does, charts that say
+ * what their lines are.
+ */
+
+/**
+ * The ancestors that cut the element off: an ancestor narrower than its content must let the
+ * user scroll (overflow-x auto or scroll), or whatever sticks out is unreachable.
+ */
+async function clippingAncestors(element: Locator): Promise<string[]> {
+  return element.evaluate(node => {
+    const clipping: string[] = [];
+    for (
+      let current = node.parentElement;
+      current && current !== document.body;
+      current = current.parentElement
+    ) {
+      const overflowX = getComputedStyle(current).overflowX;
+      if (
+        current.scrollWidth > current.clientWidth + 1 &&
+        !['auto', 'scroll'].includes(overflowX)
+      ) {
+        clipping.push(
+          `<${current.tagName.toLowerCase()} class="${
+            current.className
+          }"> overflow-x ${overflowX}: content ${current.scrollWidth}px in ${
+            current.clientWidth
+          }px`,
+        );
+      }
+    }
+    return clipping;
+  });
+}
+
+test('the teams table can be scrolled to its last column', async ({ page }) => {
+  await openAsGuest(page, '/mlops?window=90');
+  const table = page.getByRole('table').filter({
+    has: page.getByRole('columnheader', { name: /Team/ }),
+  });
+  const lastHeader = table.getByRole('columnheader').last();
+  await expect(lastHeader).toBeVisible();
+  expect(await clippingAncestors(lastHeader)).toEqual([]);
+  await lastHeader.scrollIntoViewIfNeeded();
+  await page.screenshot({
+    path: `${screenshotDir}/layout-teams-table-1440.png`,
+    fullPage: true,
+  });
+});
+
+test('the team page header names the team as its body does', async ({
+  page,
+  request,
+}) => {
+  const teams = await getJson<TeamsResponse>(
+    request,
+    '/api/mlops/teams?window=90',
+  );
+  // A team whose title differs from its name shows which one the header uses.
+  const team =
+    teams.teams.find(
+      candidate => !candidate.teamRef.endsWith(`/${candidate.title}`),
+    ) ?? teams.teams[0];
+  const [, namespace, name] = /^group:([^/]+)\/(.+)$/.exec(team.teamRef)!;
+  await openAsGuest(page, `/mlops/teams/${namespace}/${name}?window=90`);
+  await expect(
+    page.getByRole('heading', {
+      level: 1,
+      name: `MLOps scorecard: ${team.title}`,
+    }),
+  ).toBeVisible();
+  await expect(page.getByTestId('mlops-team-scorecard')).toContainText(
+    team.title,
+  );
+  await page.screenshot({
+    path: `${screenshotDir}/layout-team-page-header-1440.png`,
+  });
+});
+
+test('the level history chart has a legend and one axis per measure', async ({
+  page,
+  request,
+}) => {
+  const teams = await getJson<TeamsResponse>(
+    request,
+    '/api/mlops/teams?window=90',
+  );
+  const team = [...teams.teams].sort((a, b) => b.useCases - a.useCases)[0];
+  const [, namespace, name] = /^group:([^/]+)\/(.+)$/.exec(team.teamRef)!;
+  const detail = await getJson<TeamDetailResponse>(
+    request,
+    `/api/mlops/teams/${namespace}/${name}?window=90`,
+  );
+  const useCase =
+    detail.useCases.find(
+      candidate => !/:[^/]+\/(e2e|bench)-/.test(candidate.entityRef),
+    ) ?? detail.useCases[0];
+  const [, entityNamespace, entityName] = /^[^:]+:([^/]+)\/(.+)$/.exec(
+    useCase.entityRef,
+  )!;
+  await openAsGuest(
+    page,
+    `/catalog/${entityNamespace}/component/${entityName}`,
+  );
+  const chart = page.getByTestId('level-history-chart');
+  await expect(chart.locator('svg').first()).toBeVisible();
+  const legend = chart.locator('.recharts-legend-item-text');
+  await expect(legend).toHaveText(['Level', 'Score']);
+  const axes = chart.locator('.recharts-yAxis');
+  await expect(axes).toHaveCount(2);
+  await expect(axes.nth(0)).toContainText('Level');
+  await expect(axes.nth(1)).toContainText('Score');
+  await chart.screenshot({
+    path: `${screenshotDir}/layout-level-history-chart.png`,
+  });
+});
