@@ -78,9 +78,10 @@ test('a use case created in the portal runs its pipeline against a real MLflow s
   page,
   request,
 }) => {
-  // A cold cache builds two virtual environments (the project's pins and the MLflow server's)
-  // from PyPI, several minutes on this 2-core machine; with the cache warm the whole test takes
-  // about a minute. The default 2 minutes would fail only on a cold cache.
+  // On a fresh clone (CI) the venv cache is cold: two virtual environments are built first
+  // (the project's pins and the MLflow server's), 47 s each here from local wheels and minutes
+  // from PyPI. With the cache warm the test takes ~35 s, so the default 2 minutes would fail
+  // only on a cold cache; 15 minutes is the bound for a slow index.
   test.setTimeout(15 * 60_000);
 
   const name = `e2e-pipeline-${Date.now().toString(36)}`;
