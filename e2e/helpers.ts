@@ -15,7 +15,8 @@ export async function openAsGuest(page: Page, path: string) {
   // The <nav> element itself has no box of its own; its links do.
   const sidebar = page
     .getByRole('navigation', { name: 'sidebar nav' })
-    .getByRole('link', { name: 'Catalog' });
+    // exact: an app with the catalog graph has a "Catalog Graph" link too.
+    .getByRole('link', { name: 'Catalog', exact: true });
   await expect(enter.or(sidebar)).toBeVisible();
   // A click that lands while the sign-in page is still settling can be lost, and a backend
   // that is restarting answers the guest refresh with an error page; try again until the
