@@ -76,7 +76,11 @@ export const LevelHistoryChart = (props: {
             fontSize: 11,
           }}
         />
-        <Tooltip contentStyle={chrome.tooltip} />
+        <Tooltip
+          contentStyle={chrome.tooltip}
+          // The series colours are too light for text on the tooltip's background.
+          itemStyle={{ color: theme.palette.text.primary }}
+        />
         <Legend verticalAlign="top" height={24} iconSize={10} />
         <Area
           yAxisId="score"

@@ -125,28 +125,29 @@ export const TeamTable = (props: {
   ];
 
   return (
-    <Table<Row>
-      // The table sits in a flex row that lets it grow to its columns' width, past the page's
-      // edge, where the last columns were cut off; allowed to shrink, it scrolls sideways.
-      style={{ minWidth: 0 }}
-      title="Teams"
-      subtitle={`${teams.length} teams · click a team for its scorecard`}
-      data={rows}
-      columns={columns}
-      filters={[{ column: 'Level band', type: 'multiple-select' }]}
-      // Column dragging nests a focusable element in each sort button (an axe violation).
-      options={{
-        draggable: false,
-        paging: true,
-        pageSize: 20,
-        pageSizeOptions: [20, 50, 100],
-        search: true,
-        padding: 'dense',
-        emptyRowsWhenPaging: false,
-      }}
-      emptyContent={
-        <div style={{ padding: 16 }}>No team matches the filter.</div>
-      }
-    />
+    // The table grows to its columns' width, past the page's edge at 1440 px, where the last
+    // columns were cut off; this box scrolls sideways instead.
+    <div style={{ overflowX: 'auto' }} data-testid="mlops-team-table">
+      <Table<Row>
+        title="Teams"
+        subtitle={`${teams.length} teams · click a team for its scorecard`}
+        data={rows}
+        columns={columns}
+        filters={[{ column: 'Level band', type: 'multiple-select' }]}
+        // Column dragging nests a focusable element in each sort button (an axe violation).
+        options={{
+          draggable: false,
+          paging: true,
+          pageSize: 20,
+          pageSizeOptions: [20, 50, 100],
+          search: true,
+          padding: 'dense',
+          emptyRowsWhenPaging: false,
+        }}
+        emptyContent={
+          <div style={{ padding: 16 }}>No team matches the filter.</div>
+        }
+      />
+    </div>
   );
 };
