@@ -1,4 +1,33 @@
 import { Entity } from '@backstage/catalog-model';
+import { defaultMaturityModel } from '@landing-zone/plugin-mlops-common';
+
+/** Three annotation-only checks: ci at Level 1, cd and monitoring at Level 2. */
+const TEST_MODEL_CHECKS = [
+  { id: 'ci', level: 1 },
+  { id: 'cd', level: 2 },
+  { id: 'monitoring', level: 2 },
+];
+
+/**
+ * `mlops.maturity` for tests about what the API serves rather than how a level is
+ * evaluated: the default model cut down to three checks declared by annotations (no facts),
+ * so mlComponent's `level` and `failing` options are what the snapshot computes.
+ */
+export const testModelConfig = {
+  evidence: 'declared',
+  disabledChecks: defaultMaturityModel.checks
+    .map(check => check.id)
+    .filter(id => !TEST_MODEL_CHECKS.some(check => check.id === id)),
+  checks: TEST_MODEL_CHECKS.map(({ id, level }) => ({
+    id,
+    level,
+    required: true,
+    fact: null,
+    condition: {
+      [`metadata.annotations.landingzone.test/${id}`]: { $exists: true },
+    },
+  })),
+};
 
 /** A catalog ML component as the processor leaves it. */
 export function mlComponent(
@@ -19,6 +48,12 @@ export function mlComponent(
     'landingzone.ml/maturity-score': String(options.score ?? 50),
     'landingzone.ml/failing-checks': options.failing ?? 'cd,monitoring',
   };
+  // The declarations testModelConfig's checks read: a check passes unless it is listed
+  // as failing, so a fixture's level is what evaluating it gives, not only what it says.
+  const failing = (options.failing ?? 'cd,monitoring').split(',');
+  for (const check of TEST_MODEL_CHECKS.filter(c => !failing.includes(c.id))) {
+    annotations[`landingzone.test/${check.id}`] = 'yes';
+  }
   if (options.template) {
     annotations['backstage.io/source-template'] = options.template;
   }
