@@ -1,24 +1,11 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import type { ObservedFact } from '@landing-zone/plugin-mlops-common';
+import { randomFor } from './seededRandom';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Every demo fact comes from this source, and says so in its data too. */
 export const DEMO_SOURCE = 'demo';
-
-/** Deterministic per seed, so the demo looks the same on every machine. */
-function randomFor(seed: string): () => number {
-  let state = 2166136261;
-  for (let i = 0; i < seed.length; i++) {
-    state = Math.imul(state ^ seed.charCodeAt(i), 16777619);
-  }
-  return () => {
-    state = Math.imul(state ^ (state >>> 15), 2246822507);
-    state = Math.imul(state ^ (state >>> 13), 3266489909);
-    state ^= state >>> 16;
-    return (state >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Teams whose declarations the demo sources contradict: the MLflow experiment they name

@@ -9,22 +9,9 @@ import {
 import { addDays, dayOf } from '../service/stats';
 import { CatalogUseCase } from '../snapshot/CatalogUseCase';
 import { teamDayRow } from '../snapshot/refreshRollups';
+import { randomFor } from './seededRandom';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** A small deterministic generator, so the demo looks the same on every machine. */
-function randomFor(seed: string): () => number {
-  let state = 2166136261;
-  for (let i = 0; i < seed.length; i++) {
-    state = Math.imul(state ^ seed.charCodeAt(i), 16777619);
-  }
-  return () => {
-    state = Math.imul(state ^ (state >>> 15), 2246822507);
-    state = Math.imul(state ^ (state >>> 13), 3266489909);
-    state ^= state >>> 16;
-    return (state >>> 0) / 4294967296;
-  };
-}
 
 interface DemoTimeline {
   createdAt: number;
