@@ -75,4 +75,6 @@ if (problems.length > 0) {
   console.error(problems.join('\n'));
   process.exit(1);
 }
-console.error(`[pack] ${tarballs.length} tarballs checked: entry points present, no workspace: ranges`);
+console.error(
+  `[pack] ${tarballs.length} tarballs checked: entry points present, no workspace: ranges`,
+);

@@ -40,11 +40,13 @@ test('the team page shows the use case', async ({ page }) => {
   });
 });
 
-test('the entity overview shows the maturity card', async ({ page, request }) => {
-  const entity = await getJson<{ metadata: { annotations: Record<string, string> } }>(
-    request,
-    `/api/catalog/entities/by-name/component/default/${useCase}`,
-  );
+test('the entity overview shows the maturity card', async ({
+  page,
+  request,
+}) => {
+  const entity = await getJson<{
+    metadata: { annotations: Record<string, string> };
+  }>(request, `/api/catalog/entities/by-name/component/default/${useCase}`);
   const score = entity.metadata.annotations['landingzone.ml/maturity-score'];
   expect(score, 'the catalog module scored the entity').toBeDefined();
   await openAsGuest(page, `/catalog/default/component/${useCase}`);

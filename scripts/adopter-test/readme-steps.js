@@ -40,8 +40,11 @@ function mergeInto(target, source) {
     if (Array.isArray(value) && Array.isArray(target[key])) {
       target[key].push(...value);
     } else if (
-      value && typeof value === 'object' && !Array.isArray(value) &&
-      target[key] && typeof target[key] === 'object'
+      value &&
+      typeof value === 'object' &&
+      !Array.isArray(value) &&
+      target[key] &&
+      typeof target[key] === 'object'
     ) {
       mergeInto(target[key], value);
     } else {
@@ -60,21 +63,32 @@ for (const readme of readmes) {
       block.body.forEach((line, index) => {
         if (!line.trim() || line.trim().startsWith('#')) return;
         show(`${rel}:${block.line + index}`, line);
-        execSync(line, { cwd: appDir, stdio: ['ignore', 'ignore', 'inherit'], shell: '/bin/bash' });
+        execSync(line, {
+          cwd: appDir,
+          stdio: ['ignore', 'ignore', 'inherit'],
+          shell: '/bin/bash',
+        });
       });
     } else if (block.lang === 'ts' || block.lang === 'tsx') {
       const file = /^\/\/\s*(\S+)/.exec(block.body[0])?.[1];
       if (file !== 'packages/backend/src/index.ts') {
-        throw new Error(`${where}: a code step must start with "// packages/backend/src/index.ts"`);
+        throw new Error(
+          `${where}: a code step must start with "// packages/backend/src/index.ts"`,
+        );
       }
       const code = block.body.slice(1).join('\n');
       show(`${where} → ${file}`, code);
       const target = path.join(appDir, file);
       const source = fs.readFileSync(target, 'utf8');
       if (!source.includes('backend.start();')) {
-        throw new Error(`${file} has no backend.start(); to add features before`);
+        throw new Error(
+          `${file} has no backend.start(); to add features before`,
+        );
       }
-      fs.writeFileSync(target, source.replace('backend.start();', `${code}\n\nbackend.start();`));
+      fs.writeFileSync(
+        target,
+        source.replace('backend.start();', `${code}\n\nbackend.start();`),
+      );
     } else if (block.lang === 'yaml') {
       const text = block.body.join('\n');
       show(`${where} → app-config.yaml`, text);

@@ -40,14 +40,21 @@ const server = http.createServer((req, res) => {
   const packument = {
     name: manifest.name,
     'dist-tags': { latest: manifest.version },
-    time: { created: published, modified: published, [manifest.version]: published },
+    time: {
+      created: published,
+      modified: published,
+      [manifest.version]: published,
+    },
     versions: {
       [manifest.version]: {
         ...manifest,
         dist: {
           tarball: `${base}/-/${encodeURIComponent(file)}`,
           shasum: crypto.createHash('sha1').update(bytes).digest('hex'),
-          integrity: `sha512-${crypto.createHash('sha512').update(bytes).digest('base64')}`,
+          integrity: `sha512-${crypto
+            .createHash('sha512')
+            .update(bytes)
+            .digest('base64')}`,
         },
       },
     },
@@ -64,6 +71,8 @@ function notFound(res, url) {
 server.listen(0, '127.0.0.1', () => {
   fs.writeFileSync(portFile, String(server.address().port));
   console.error(
-    `[adopter-test] registry for ${[...packages.keys()].join(', ')} on port ${server.address().port}`,
+    `[adopter-test] registry for ${[...packages.keys()].join(', ')} on port ${
+      server.address().port
+    }`,
   );
 });

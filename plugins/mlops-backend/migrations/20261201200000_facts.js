@@ -17,7 +17,10 @@ exports.up = async function up(knex) {
   // set by retention when the catalog no longer has the entity.
   await knex.schema.createTable('mlops_fact_entities', table => {
     table.increments('id').primary();
-    table.string('entity_ref').notNullable().unique('mlops_fact_entities_ref_uniq');
+    table
+      .string('entity_ref')
+      .notNullable()
+      .unique('mlops_fact_entities_ref_uniq');
     table.bigInteger('missing_since').nullable();
   });
 
