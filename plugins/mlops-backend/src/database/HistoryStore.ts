@@ -22,7 +22,7 @@ import {
   ScorePoint,
   UseCaseEvent,
   UseCaseSummary,
-} from '../schema/openapi/generated/models';
+} from '@landing-zone/plugin-mlops-common';
 
 export type { EntityChange } from './entityWrites';
 

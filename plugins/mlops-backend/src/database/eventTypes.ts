@@ -1,4 +1,4 @@
-import { UseCaseEventTypeEnum as UseCaseEventType } from '../schema/openapi/generated/models';
+import { UseCaseEventTypeEnum as UseCaseEventType } from '@landing-zone/plugin-mlops-common';
 
 /** The event types `mlops_events` holds; `created` events are scaffolder runs. */
 export type SnapshotEventType = Exclude<UseCaseEventType, 'created'>;

@@ -12,7 +12,7 @@ import {
   ScorePoint,
   UseCaseEvent,
   UseCaseSummary,
-} from '../schema/openapi/generated/models';
+} from '@landing-zone/plugin-mlops-common';
 import { EntityRow, EventRow, RunRow, ScoreRow } from './rows';
 
 /*

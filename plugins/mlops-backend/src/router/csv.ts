@@ -1,4 +1,4 @@
-import { TeamSummary } from '../schema/openapi/generated/models';
+import { TeamSummary } from '@landing-zone/plugin-mlops-common';
 
 /**
  * Quotes a CSV cell. Cells a spreadsheet would run as a formula (=, +, -, @, tab, CR)

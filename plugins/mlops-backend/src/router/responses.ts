@@ -1,7 +1,7 @@
 import {
   TeamSummary,
   TemplateAnalytics,
-} from '../schema/openapi/generated/models';
+} from '@landing-zone/plugin-mlops-common';
 import { TemplateRunCount, TemplateUseCase } from '../database/HistoryStore';
 import { TeamWindowSummary } from '../service/summarize';
 

@@ -1,4 +1,4 @@
-import { LeadTimeStats } from '../schema/openapi/generated/models';
+import { LeadTimeStats } from '@landing-zone/plugin-mlops-common';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -1,6 +1,6 @@
 import { ValueSettings } from '../config';
 import { GetOverview } from '../schema/openapi';
-import { TeamSummary, ValueSaved } from '../schema/openapi/generated/models';
+import { TeamSummary, ValueSaved } from '@landing-zone/plugin-mlops-common';
 import { FlowFact, flowMetrics } from './flowMetrics';
 import { addDays, leadTimeDays, leadTimeStats, round1 } from './stats';
 

@@ -1,4 +1,8 @@
 import type { FilterPredicate } from '@backstage/filter-predicates';
+import type {
+  MaturityModelCheck,
+  MaturityModelFactRequirement,
+} from '../schema/openapi';
 
 /**
  * One rung of the maturity ladder. Level 0 is the baseline every entity has.
@@ -13,29 +17,18 @@ export interface MaturityLevel {
 }
 
 /**
- * A single check of the maturity model.
+ * A single check of the maturity model: the wire shape `MaturityModelCheck` of
+ * `GET /model` (generated from openapi.yaml, which documents each field), with its
+ * predicates typed for evaluation. The spec owns the field list; this type only narrows the
+ * predicates the generator can type as `any` alone.
  *
  * `condition` (and `appliesTo`) are `@backstage/filter-predicates` expressions evaluated
  * against the entity, e.g. `{ 'metadata.annotations.landingzone.ml/ci': { $exists: true } }`.
  *
  * @public
  */
-export interface MaturityCheck {
-  /** Stable id, lower-case kebab case; written into the failing-checks annotation. */
-  id: string;
-  title: string;
-  /** The level this check belongs to (1 or higher). */
-  level: number;
-  /** Grouping for display, e.g. "core" or "llm". */
-  group: string;
-  /** Required checks gate the level; advisory ones (false) only count towards the score. */
-  required: boolean;
-  /** Why it matters. */
-  description: string;
-  /** What to do to pass it. */
-  remediation: string;
-  /** A template that fixes it, e.g. "template:default/batch-training". */
-  templateRef?: string;
+export interface MaturityCheck
+  extends Omit<MaturityModelCheck, 'appliesTo' | 'condition' | 'fact'> {
   /** Only entities matching this predicate are subject to the check (default: all). */
   appliesTo?: FilterPredicate;
   /**
@@ -50,29 +43,17 @@ export interface MaturityCheck {
 
 /**
  * What a check needs to see observed: the latest fact of `type` matching `where`, no older
- * than `within`.
+ * than `within`. The wire shape `MaturityModelFactRequirement` with `where` typed.
  *
  * @public
  */
-export interface FactRequirement {
-  /** The fact type, e.g. `training-run`, `deployment`. */
-  type: string;
-  /** ISO-8601 duration, e.g. `P30D`: a matching fact older than this is stale. */
-  within?: string;
+export interface FactRequirement
+  extends Omit<MaturityModelFactRequirement, 'where'> {
   /**
    * A filter predicate on the fact (`type`, `source`, `id`, `observedAt`, `data.*`), e.g.
    * `{ 'data.environment': 'production' }` or `{ 'data.aliases': { $contains: 'champion' } }`.
    */
   where?: FilterPredicate;
-  /**
-   * Relates the fact to the version deployed to production (the latest `deployment` fact
-   * with `data.environment: production`): `deployed` wants the fact's `data.modelVersion`
-   * (or `data.version`) to be that version, `not-deployed` wants another version (one to
-   * roll back to).
-   */
-  version?: 'deployed' | 'not-deployed';
-  /** True: the condition must hold as well (in addition to the fact); default: either proves it. */
-  requireCondition?: boolean;
 }
 
 /**

@@ -679,26 +679,32 @@ export const spec = {
         required: ['type'],
         properties: {
           type: {
+            description: 'The fact type, e.g. `training-run`, `deployment`.',
             type: 'string',
           },
           within: {
             description:
-              'ISO-8601 duration; a matching fact older than this is stale.',
+              'ISO-8601 duration, e.g. `P30D`: a matching fact older than this is stale.',
             type: 'string',
           },
           where: {
             $ref: '#/components/schemas/FilterPredicate',
           },
           version: {
+            description:
+              "Relates the fact to the version deployed to production (the latest `deployment` fact with `data.environment: production`): `deployed` wants the fact's `data.modelVersion` (or `data.version`) to be that version, `not-deployed` wants another version (one to roll back to).",
             type: 'string',
             enum: ['deployed', 'not-deployed'],
           },
           requireCondition: {
+            description:
+              'True: the condition must hold as well (in addition to the fact); default: either proves it.',
             type: 'boolean',
           },
         },
       },
       MaturityModelCheck: {
+        description: 'A single check of the maturity model.',
         type: 'object',
         required: [
           'id',
@@ -711,27 +717,37 @@ export const spec = {
         ],
         properties: {
           id: {
+            description:
+              'Stable id, lower-case kebab case; written into the failing-checks annotation.',
             type: 'string',
           },
           title: {
             type: 'string',
           },
           level: {
+            description: 'The level this check belongs to (1 or higher).',
             type: 'integer',
           },
           group: {
+            description: 'Grouping for display, e.g. "core" or "llm".',
             type: 'string',
           },
           required: {
+            description:
+              'Required checks gate the level; advisory ones (false) only count towards the score.',
             type: 'boolean',
           },
           description: {
+            description: 'Why it matters.',
             type: 'string',
           },
           remediation: {
+            description: 'What to do to pass it.',
             type: 'string',
           },
           templateRef: {
+            description:
+              'A template that fixes it, e.g. "template:default/batch-training".',
             type: 'string',
           },
           appliesTo: {

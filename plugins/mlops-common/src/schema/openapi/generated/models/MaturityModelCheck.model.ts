@@ -6,16 +6,38 @@
 import { MaturityModelFactRequirement } from '../models/MaturityModelFactRequirement.model';
 
 /**
+ * A single check of the maturity model.
  * @public
  */
 export interface MaturityModelCheck {
+  /**
+   * Stable id, lower-case kebab case; written into the failing-checks annotation.
+   */
   id: string;
   title: string;
+  /**
+   * The level this check belongs to (1 or higher).
+   */
   level: number;
+  /**
+   * Grouping for display, e.g. \"core\" or \"llm\".
+   */
   group: string;
+  /**
+   * Required checks gate the level; advisory ones (false) only count towards the score.
+   */
   required: boolean;
+  /**
+   * Why it matters.
+   */
   description: string;
+  /**
+   * What to do to pass it.
+   */
   remediation: string;
+  /**
+   * A template that fixes it, e.g. \"template:default/batch-training\".
+   */
   templateRef?: string;
   appliesTo?: any | null;
   condition?: any | null;

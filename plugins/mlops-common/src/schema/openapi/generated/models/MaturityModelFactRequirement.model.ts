@@ -9,13 +9,22 @@
  * @public
  */
 export interface MaturityModelFactRequirement {
+  /**
+   * The fact type, e.g. `training-run`, `deployment`.
+   */
   type: string;
   /**
-   * ISO-8601 duration; a matching fact older than this is stale.
+   * ISO-8601 duration, e.g. `P30D`: a matching fact older than this is stale.
    */
   within?: string;
   where?: any | null;
+  /**
+   * Relates the fact to the version deployed to production (the latest `deployment` fact with `data.environment: production`): `deployed` wants the fact\'s `data.modelVersion` (or `data.version`) to be that version, `not-deployed` wants another version (one to roll back to).
+   */
   version?: MaturityModelFactRequirementVersionEnum;
+  /**
+   * True: the condition must hold as well (in addition to the fact); default: either proves it.
+   */
   requireCondition?: boolean;
 }
 
