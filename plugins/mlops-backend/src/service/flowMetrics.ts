@@ -1,3 +1,5 @@
+import type { FlowMetrics } from '@landing-zone/plugin-mlops-common';
+
 /** The facts flow metrics count: production deployments, retraining runs, breached drift checks. */
 export interface FlowFact {
   kind: 'production-deployment' | 'retraining' | 'drift-breached';
@@ -7,19 +9,6 @@ export interface FlowFact {
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
-
-/** A team's (or the organisation's) delivery flow in a window, from facts. */
-export interface FlowMetrics {
-  productionDeployments: number;
-  deploymentsPerWeek: number;
-  retrainings: number;
-  retrainingsPerWeek: number;
-  /** Breached drift checks in the window, and how many a production deployment followed. */
-  driftBreaches: number;
-  driftRecovered: number;
-  /** Median hours from a breached drift check to the next production deployment. */
-  driftToDeployMedianHours: number | null;
-}
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 

@@ -4,6 +4,23 @@
  * the mlops OpenAPI document; `validateFactBatch` enforces it.
  */
 
+import type {
+  CiRunFactData,
+  CiRunFactDataStatusEnum,
+  DeploymentFactData,
+  DriftCheckFactData,
+  EntityFactsTimeline,
+  EvaluationFactData,
+  FactBatchResult,
+  FactRecordTypeEnum,
+  FactSourceHealth,
+  ModelVersionFactData,
+  RepositoryFactData,
+  RetrainingFactData,
+  RetrainingFactDataTriggerEnum,
+  TrainingRunFactData,
+} from '../schema/openapi';
+
 /**
  * The kinds of observation the maturity checks read.
  *
@@ -18,88 +35,47 @@ export const FACT_TYPES = [
   'retraining',
   'ci-run',
   'repository',
-] as const;
+] as const satisfies readonly FactRecordTypeEnum[];
 
 /** @public */
 export type FactType = (typeof FACT_TYPES)[number];
 
-/** @public */
-export interface TrainingRunData {
-  runId: string;
-  experiment?: string;
-  metrics: Record<string, number>;
-  params?: Record<string, string>;
-  datasetFingerprint?: string;
-  [extra: string]: unknown;
-}
+/**
+ * The generated wire shapes (openapi.yaml's `*FactData`) name the keys checks read; a
+ * fact's data keeps extra keys too, which the generator cannot express.
+ */
+type WithExtras<T> = T & { [extra: string]: unknown };
 
 /** @public */
-export interface ModelVersionData {
-  registry: string;
-  model: string;
-  version: string;
-  aliases: string[];
-  stage?: string;
-  runId?: string;
-  metrics?: Record<string, number>;
-  [extra: string]: unknown;
-}
+export type TrainingRunData = WithExtras<TrainingRunFactData>;
+/** @public */
+export type ModelVersionData = WithExtras<ModelVersionFactData>;
+/** @public */
+export type EvaluationData = WithExtras<EvaluationFactData>;
+/** @public */
+export type DeploymentData = WithExtras<DeploymentFactData>;
+/** @public */
+export type DriftCheckData = WithExtras<DriftCheckFactData>;
+/** @public */
+export type RetrainingData = WithExtras<RetrainingFactData>;
+/** @public */
+export type CiRunData = WithExtras<CiRunFactData>;
+/** @public */
+export type RepositoryData = WithExtras<RepositoryFactData>;
 
 /** @public */
-export interface EvaluationData {
-  suite: string;
-  score: number;
-  threshold: number;
-  passed: boolean;
-  modelVersion?: string;
-  [extra: string]: unknown;
-}
+export const RETRAINING_TRIGGERS = [
+  'schedule',
+  'drift',
+  'manual',
+] as const satisfies readonly RetrainingFactDataTriggerEnum[];
 
 /** @public */
-export interface DeploymentData {
-  environment: string;
-  version: string;
-  imageDigest?: string;
-  [extra: string]: unknown;
-}
-
-/** @public */
-export interface DriftCheckData {
-  features: Record<string, number>;
-  statistic?: string;
-  threshold: number;
-  breached: boolean;
-  [extra: string]: unknown;
-}
-
-/** @public */
-export const RETRAINING_TRIGGERS = ['schedule', 'drift', 'manual'] as const;
-
-/** @public */
-export interface RetrainingData {
-  trigger: (typeof RETRAINING_TRIGGERS)[number];
-  runId: string;
-  [extra: string]: unknown;
-}
-
-/** @public */
-export const CI_RUN_STATUSES = ['success', 'failure', 'cancelled'] as const;
-
-/** @public */
-export interface CiRunData {
-  status: (typeof CI_RUN_STATUSES)[number];
-  commit: string;
-  workflow?: string;
-  [extra: string]: unknown;
-}
-
-/** @public */
-export interface RepositoryData {
-  commit: string;
-  /** Evidence files present at `commit`, repository-relative. */
-  files: string[];
-  [extra: string]: unknown;
-}
+export const CI_RUN_STATUSES = [
+  'success',
+  'failure',
+  'cancelled',
+] as const satisfies readonly CiRunFactDataStatusEnum[];
 
 /**
  * A collector that looked and found nothing (an `mlflow.org/experiment` naming no
@@ -173,42 +149,28 @@ export const FACT_LIMITS = {
 } as const;
 
 /**
- * Response of `POST /facts`.
+ * Response of `POST /facts` (`FactBatchResult` in openapi.yaml).
  *
  * @public
  */
-export interface FactPushResponse {
-  /** Facts not stored before. */
-  accepted: number;
-  /** Facts whose `(source, id)` was stored with other content, now replaced. */
-  updated: number;
-  /** Facts stored before with the same content. */
-  unchanged: number;
-}
+export type FactPushResponse = FactBatchResult;
 
 /**
- * How one source of facts fared, as a collector or pusher last reported it.
+ * How one source of facts fared, as a collector or pusher last reported it
+ * (`FactSourceHealth` in openapi.yaml).
  *
  * @public
  */
-export interface FactSourceStatus {
-  source: string;
-  lastSuccessAt?: string;
-  lastFailureAt?: string;
-  /** Set while the source is failing: since when it has failed without a success. */
-  failingSince?: string;
-  lastError?: string;
-}
+export type FactSourceStatus = FactSourceHealth;
 
 /**
- * Response of `GET /entities/{kind}/{namespace}/{name}/facts`.
+ * Response of `GET /entities/{kind}/{namespace}/{name}/facts`: the wire shape
+ * `EntityFactsTimeline` with each fact typed by its `type`.
  *
  * @public
  */
-export interface EntityFactsResponse {
-  entityRef: string;
+export interface EntityFactsResponse
+  extends Omit<EntityFactsTimeline, 'facts'> {
   /** Newest first. */
   facts: Fact[];
-  /** Every source that has facts for the entity, and every collector. */
-  sources: FactSourceStatus[];
 }

@@ -11,6 +11,10 @@ import type {
   MaturityModel,
 } from './types';
 import { CHECK_ID_PATTERN } from './validateModelShape';
+import type {
+  MaturityModelCheck,
+  MaturityModelFactRequirement,
+} from '../schema/openapi';
 
 const ROOT = 'mlops.maturity';
 
@@ -98,21 +102,34 @@ function mergeLevels(value: unknown, base: MaturityLevel[]): MaturityLevel[] {
   return [...levels.values()].sort((a, b) => a.level - b.level);
 }
 
-const CHECK_FIELDS = [
-  'id',
-  'title',
-  'level',
-  'group',
-  'required',
-  'description',
-  'remediation',
-  'templateRef',
-  'appliesTo',
-  'condition',
-  'fact',
-];
+/**
+ * The keys a configured check and its fact may have. Typed as records over the wire types'
+ * keys, so a field added to (or removed from) `MaturityModelCheck` in openapi.yaml is a
+ * compile error here until config parsing follows.
+ */
+const CHECK_KEYS: Record<keyof MaturityModelCheck, true> = {
+  id: true,
+  title: true,
+  level: true,
+  group: true,
+  required: true,
+  description: true,
+  remediation: true,
+  templateRef: true,
+  appliesTo: true,
+  condition: true,
+  fact: true,
+};
+const CHECK_FIELDS = Object.keys(CHECK_KEYS);
 
-const FACT_FIELDS = ['type', 'within', 'where', 'version', 'requireCondition'];
+const FACT_KEYS: Record<keyof MaturityModelFactRequirement, true> = {
+  type: true,
+  within: true,
+  where: true,
+  version: true,
+  requireCondition: true,
+};
+const FACT_FIELDS = Object.keys(FACT_KEYS);
 
 /** A check's `fact`: the type, the window, the predicate on the fact's data. */
 function readFact(value: unknown, at: string): FactRequirement {
