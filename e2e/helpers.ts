@@ -86,3 +86,9 @@ export async function findJson<T>(
   expect(response.ok(), `${path} answered ${response.status()}`).toBeTruthy();
   return (await response.json()) as T;
 }
+
+/** The part of a catalog entity (GET /api/catalog/entities/by-name/...) the specs read. */
+export type CatalogEntity = {
+  metadata: { name: string; annotations: Record<string, string> };
+  spec: { owner: string };
+};

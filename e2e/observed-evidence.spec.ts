@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import {
   backendUrl,
+  type CatalogEntity,
   findJson,
   getJson,
   openAsGuest,
@@ -8,10 +9,6 @@ import {
 } from './helpers';
 import { fillUseCaseForm } from './useCaseForm';
 
-type Entity = {
-  metadata: { name: string; annotations: Record<string, string> };
-  spec: { owner: string };
-};
 type TeamDetail = {
   useCases: Array<{
     entityRef: string;
@@ -57,7 +54,7 @@ test('a new use case shows what is missing until its pipeline reports training, 
     .poll(
       async () =>
         (
-          await findJson<Entity>(
+          await findJson<CatalogEntity>(
             request,
             `/api/catalog/entities/by-name/component/default/${name}`,
           )
@@ -65,7 +62,7 @@ test('a new use case shows what is missing until its pipeline reports training, 
       { timeout: 60_000 },
     )
     .toBeDefined();
-  const entity = await getJson<Entity>(
+  const entity = await getJson<CatalogEntity>(
     request,
     `/api/catalog/entities/by-name/component/default/${name}`,
   );
