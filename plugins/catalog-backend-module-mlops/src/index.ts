@@ -8,5 +8,5 @@ export { catalogModuleMlopsMaturity as default } from './module';
 export { catalogModuleMlopsMaturity } from './module';
 export { MlopsMaturityProcessor } from './MlopsMaturityProcessor';
 export { LatestFactsCache } from './LatestFactsCache';
-export type { FetchLatestFacts } from './LatestFactsCache';
+export type { FetchLatestFacts, LatestFactsAnswer } from './LatestFactsCache';
 export type { FactsLookup } from './MlopsMaturityProcessor';

@@ -41,6 +41,12 @@ const TARGET_USE_CASES = 100_000;
 const TARGET_MB = 500;
 const DAYS = 365;
 const DAY = 86_400_000;
+/** Which databases to measure (`sqlite,postgres` by default), for a quicker run of one. */
+const DATABASES = (process.env.LZ_BENCH_DATABASES ?? 'sqlite,postgres').split(
+  ',',
+);
+/** LZ_BENCH_SCENARIO=mixed measures the mixed year only. */
+const ONLY_MIXED = process.env.LZ_BENCH_SCENARIO === 'mixed';
 const PG =
   process.env.LZ_BENCH_PG ?? 'postgresql://postgres@127.0.0.1:5432/test';
 
@@ -303,10 +309,14 @@ async function onPostgres<T>(fn: (db: Knex) => Promise<T>): Promise<T> {
 
 async function main() {
   const result: Record<string, unknown> = {};
-  result.sqliteIngestion = await onSqlite(db => ingestion(db));
-  console.log('sqlite ingestion', JSON.stringify(result.sqliteIngestion));
-  result.postgresIngestion = await onPostgres(db => ingestion(db));
-  console.log('postgres ingestion', JSON.stringify(result.postgresIngestion));
+  if (PUSHES > 0 && DATABASES.includes('sqlite')) {
+    result.sqliteIngestion = await onSqlite(db => ingestion(db));
+    console.log('sqlite ingestion', JSON.stringify(result.sqliteIngestion));
+  }
+  if (PUSHES > 0 && DATABASES.includes('postgres')) {
+    result.postgresIngestion = await onPostgres(db => ingestion(db));
+    console.log('postgres ingestion', JSON.stringify(result.postgresIngestion));
+  }
 
   for (const [scenario, mixed] of [
     ['daily drift check', false],
@@ -315,19 +325,27 @@ async function main() {
       true,
     ],
   ] as const) {
-    const sqlite = await onSqlite((db, file) =>
-      storage(mixed, db, () => sqliteStorage(db, fs.statSync(file).size)),
-    );
+    if (ONLY_MIXED && !mixed) continue;
+    const sqlite = DATABASES.includes('sqlite')
+      ? await onSqlite((db, file) =>
+          storage(mixed, db, () => sqliteStorage(db, fs.statSync(file).size)),
+        )
+      : undefined;
     // Autovacuum makes the rows retention deleted reusable within the day; the bench does
     // what it would, explicitly, so the year does not measure vacuum lag.
-    const pg = await onPostgres(db =>
-      storage(
-        mixed,
-        db,
-        () => postgresStorage(db),
-        () => db.raw('vacuum mlops_facts, mlops_fact_latest'),
-      ),
-    );
+    const pg = DATABASES.includes('postgres')
+      ? await onPostgres(db =>
+          storage(
+            mixed,
+            db,
+            () => postgresStorage(db),
+            () =>
+              db.raw(
+                'vacuum mlops_facts, mlops_fact_latest, mlops_fact_entities',
+              ),
+          ),
+        )
+      : undefined;
     result[mixed ? 'storageMixed' : 'storageDriftOnly'] = {
       scenario,
       sqlite,
@@ -337,6 +355,7 @@ async function main() {
       ['sqlite', sqlite],
       ['postgres', pg],
     ] as const) {
+      if (!r) continue;
       console.log(
         `${name} storage after a simulated year (${scenario}), ${TARGET_USE_CASES} use cases: ` +
           `${r.extrapolatedMegabytes} MB (target < ${TARGET_MB} MB: ${verdict(

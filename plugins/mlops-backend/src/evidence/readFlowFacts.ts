@@ -45,7 +45,8 @@ export async function readFlowFacts(
         .whereIn('f.type', [DEPLOYMENT, RETRAINING])
         .orWhere(d => d.where('f.type', DRIFT).andWhere('f.notable', true)),
     )
-    .orderBy('f.observed_at')
+    // Ties in the order written: without it PostgreSQL's order depends on the plan.
+    .orderBy(['f.observed_at', 'f.id'])
     .select('e.entity_ref', 'f.type', 'f.observed_at', 'f.data', 'f.payload');
   const byRef = new Map<string, FlowFact[]>();
   for (const row of rows) {

@@ -199,4 +199,35 @@ describe.each(databases.eachSupportedId())('FactStore on %p', id => {
     expect(results.reduce((n, r) => n + r.unchanged, 0)).toBe(2);
     expect(await store.listFacts(churn)).toHaveLength(2);
   });
+
+  it('stores each (source, id) once under many concurrent pushes', async () => {
+    // PostgreSQL has no unique index on (source, id): the per-source lock must hold.
+    const { knex, store } = await createStore(id);
+    // Entity and source known already: no insert of theirs makes the pushes wait in turn.
+    await store.upsertFacts([run('seed', '2026-10-01T00:00:00.000Z')]);
+    const facts = Array.from({ length: 50 }, (_, i) =>
+      run(`r${i}`, '2026-11-01T00:00:00.000Z'),
+    );
+    const results = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        store.upsertFacts(i % 2 ? [...facts].reverse() : facts),
+      ),
+    );
+    expect(results.reduce((n, r) => n + r.accepted, 0)).toBe(50);
+    expect(results.reduce((n, r) => n + r.unchanged, 0)).toBe(250);
+    const [{ n }] = await knex('mlops_facts').count({ n: '*' });
+    expect(Number(n)).toBe(51);
+  });
+
+  it('keeps the same id from two sources as two facts', async () => {
+    const { store } = await createStore(id);
+    const other = { ...run('r1', '2026-11-01T00:00:00.000Z'), source: 'ci' };
+    await store.upsertFacts([run('r1', '2026-11-01T00:00:00.000Z')]);
+    expect(await store.upsertFacts([other])).toEqual({
+      accepted: 1,
+      updated: 0,
+      unchanged: 0,
+    });
+    expect(await store.listFacts(churn)).toHaveLength(2);
+  });
 });

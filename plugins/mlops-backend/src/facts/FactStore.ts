@@ -8,9 +8,12 @@ import { Knex } from 'knex';
 import { chunks } from '../database/chunks';
 import { canonicalJson } from './store/canonicalJson';
 import { decodeFactData, encodeFactData } from './store/factPayload';
+import { latestRemovedAt } from './store/factRemovals';
 import { factSlots, isNotable, stillHoldsSlot } from './store/factSlots';
 import { factTypeCode, factTypeOf } from './store/factTypeCodes';
+import { factIdOf, storedFactKey, whereFactKeys } from './store/factKeys';
 import { idsFor } from './store/idsFor';
+import { lockSources } from './store/lockSources';
 
 /** Options of {@link FactStore.listFacts}. */
 export interface ListFactsOptions {
@@ -25,7 +28,7 @@ interface FactRow {
   id: number | string;
   entity_ref: string;
   source: string;
-  fact_key: string;
+  fact_key: string | Buffer;
   type: number;
   observed_at: number | string;
   data: string;
@@ -52,7 +55,7 @@ function toFact(row: FactRow): Fact {
     entityRef: row.entity_ref,
     type: factTypeOf(row.type),
     source: row.source,
-    id: row.fact_key,
+    id: factIdOf(row.fact_key),
     observedAt: new Date(Number(row.observed_at)).toISOString(),
     data: JSON.parse(storedJson(row)),
   } as Fact;
@@ -62,11 +65,18 @@ const iso = (millis: number | string | null) =>
   millis === null ? undefined : new Date(Number(millis)).toISOString();
 
 /**
- * Facts in the plugin database (migrations/20261201200000_facts.js, 20261202100000_fact_payloads.js): idempotent writes on
- * (source, id), the latest fact per entity × type × slot, timelines, and per-source status.
+ * Facts in the plugin database (migrations/20261201200000_facts.js, 20261202100000_fact_payloads.js,
+ * 20261202140000_fact_indexes_pg.js, 20261202150000_fact_entity_changes.js): idempotent writes
+ * on (source, id), the latest fact per entity × type × slot (and which entities' changed since
+ * when), timelines, and per-source status.
  */
 export class FactStore {
-  constructor(private readonly db: Knex) {}
+  private readonly now: () => number;
+
+  /** `now` is the clock of the change times (tests set it; see latestFactsChangedSince). */
+  constructor(private readonly db: Knex, options: { now?: () => number } = {}) {
+    this.now = options.now ?? Date.now;
+  }
 
   /**
    * Stores valid, normalised facts (see validateFactBatch) in one transaction: a fact
@@ -100,6 +110,8 @@ export class FactStore {
     const result: FactPushResponse = { accepted: 0, updated: 0, unchanged: 0 };
     if (facts.length === 0) return result;
     await this.db.transaction(async tx => {
+      // First, before any row lock: a writer waiting here holds nothing another needs.
+      await lockSources(tx, facts);
       const sourceIds = await idsFor(
         tx,
         'mlops_fact_sources',
@@ -115,7 +127,7 @@ export class FactStore {
       const canonical = facts.map(fact => canonicalJson(fact.data));
       const rows = facts.map((fact, index) => ({
         source_id: sourceIds.get(fact.source)!,
-        fact_key: fact.id,
+        fact_key: storedFactKey(tx, fact.id),
         entity_id: entityIds.get(fact.entityRef)!,
         type: factTypeCode(fact.type),
         observed_at: Date.parse(fact.observedAt),
@@ -123,13 +135,16 @@ export class FactStore {
         data: '',
         payload: encodeFactData(canonical[index]),
       }));
-      const stored = await this.storedByKey(tx, rows);
+      const stored = await this.storedByKey(tx, rows, facts);
 
       const inserts: Array<{ row: (typeof rows)[number]; fact: Fact }> = [];
       const written: Array<{ fact: Fact; id: number }> = [];
+      // Entities whose latest facts may read differently now: those written to, and the
+      // one a fact moved away from.
+      const changed = new Set<number>();
       for (const [index, row] of rows.entries()) {
         const fact = facts[index];
-        const existing = stored.get(`${row.source_id}\u0000${row.fact_key}`);
+        const existing = stored.get(`${row.source_id}\u0000${fact.id}`);
         if (!existing) {
           inserts.push({ row, fact });
         } else if (
@@ -141,7 +156,11 @@ export class FactStore {
           result.unchanged++;
         } else {
           result.updated++;
-          await tx('mlops_facts').where({ id: existing.id }).update(row);
+          changed.add(Number(existing.entity_id));
+          // With the entity, its index finds the row (PostgreSQL has none on id alone).
+          await tx('mlops_facts')
+            .where({ id: existing.id, entity_id: existing.entity_id })
+            .update(row);
           written.push({ fact, id: Number(existing.id) });
         }
       }
@@ -155,6 +174,16 @@ export class FactStore {
       }
       result.accepted = inserts.length;
       await this.updateLatest(tx, written, entityIds);
+      for (const { fact } of written)
+        changed.add(entityIds.get(fact.entityRef)!);
+      // Stamped last, just before commit: a cursor read meanwhile overlaps it (see
+      // latestFactsChangedSince).
+      const changedAt = this.now();
+      for (const ids of chunks([...changed])) {
+        await tx('mlops_fact_entities')
+          .whereIn('id', ids)
+          .update({ facts_changed_at: changedAt });
+      }
       await tx('mlops_fact_entities')
         .whereIn('id', [...new Set(rows.map(r => r.entity_id))])
         .whereNotNull('missing_since')
@@ -165,33 +194,35 @@ export class FactStore {
 
   private async storedByKey(
     tx: Knex.Transaction,
-    rows: Array<{ source_id: number; fact_key: string }>,
+    rows: Array<{ source_id: number }>,
+    facts: Fact[],
   ) {
     const stored = new Map<string, any>();
     const bySource = new Map<number, string[]>();
-    for (const row of rows) {
+    rows.forEach((row, index) => {
       bySource.set(row.source_id, [
         ...(bySource.get(row.source_id) ?? []),
-        row.fact_key,
+        facts[index].id,
       ]);
-    }
-    for (const [sourceId, keys] of bySource) {
-      for (const batch of chunks(keys)) {
-        const found = await tx('mlops_facts')
-          .where('source_id', sourceId)
-          .whereIn('fact_key', batch)
-          .select(
-            'id',
-            'source_id',
-            'fact_key',
-            'entity_id',
-            'type',
-            'observed_at',
-            'data',
-            'payload',
-          );
+    });
+    for (const [sourceId, ids] of bySource) {
+      for (const batch of chunks(ids)) {
+        const found = await whereFactKeys(
+          tx('mlops_facts').where('source_id', sourceId),
+          tx,
+          batch,
+        ).select(
+          'id',
+          'source_id',
+          'fact_key',
+          'entity_id',
+          'type',
+          'observed_at',
+          'data',
+          'payload',
+        );
         for (const row of found) {
-          stored.set(`${row.source_id}\u0000${row.fact_key}`, row);
+          stored.set(`${row.source_id}\u0000${factIdOf(row.fact_key)}`, row);
         }
       }
     }
@@ -318,6 +349,25 @@ export class FactStore {
       await read();
     }
     return result;
+  }
+
+  /**
+   * {@link FactStore.latestFacts} of the entities whose facts were written at or after
+   * `since` (epoch milliseconds, this backend's clock). Entities written before facts had
+   * change times (null) are never in it; a full read has them.
+   */
+  async latestFactsChangedSince(since: number): Promise<Map<string, Fact[]>> {
+    const refs = (
+      await this.db('mlops_fact_entities')
+        .where('facts_changed_at', '>=', since)
+        .select('entity_ref')
+    ).map(row => row.entity_ref as string);
+    return refs.length ? this.latestFacts(refs) : new Map();
+  }
+
+  /** When retention last removed latest facts (see factRemovals.ts). */
+  latestRemovedAt(): Promise<number | undefined> {
+    return latestRemovedAt(this.db);
   }
 
   /** The entity's facts, newest first: its timeline. */

@@ -6,6 +6,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { Knex } from 'knex';
 import { chunks } from '../../database/chunks';
 import { FactRetentionConfig } from '../config/readFactsConfig';
+import { recordLatestRemoval } from '../store/factRemovals';
 import { factTypeCode } from '../store/factTypeCodes';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -155,14 +156,17 @@ export async function runFactRetention(options: {
       : 0;
 
   let expired = 0;
+  let versionsRemoved = 0;
   for (const [type, days] of Object.entries(config.days)) {
-    expired += await deleteInBatches(db, () =>
+    const deleted = await deleteInBatches(db, () =>
       db('mlops_facts as f')
         .select('f.id')
         .where('f.type', factTypeCode(type as any))
         .where('f.observed_at', '<', now - days * DAY)
         .whereNotExists(notLatest(db)),
     );
+    expired += deleted;
+    if (type === 'model-version') versionsRemoved += deleted;
   }
 
   const detailCutoff = now - config.detailDays * DAY;
@@ -179,7 +183,7 @@ export async function runFactRetention(options: {
         .where('f.observed_at', '<', detailCutoff)
         .whereRaw('not f.notable')
         .whereNotExists(notLatest(db));
-    thinned += await deleteInBatches(db, () =>
+    const deleted = await deleteInBatches(db, () =>
       bucket === 0
         ? routine().select('f.id')
         : db
@@ -196,8 +200,13 @@ export async function runFactRetention(options: {
             )
             .where('ranked.rn', '>', 1),
     );
+    thinned += deleted;
+    if (type === 'model-version') versionsRemoved += deleted;
   }
   await writeMeta(db, WATERMARK_KEY, String(detailCutoff));
+  // The real clock, as the change times it is compared with (not the `now` of a test).
+  if (removedEntities > 0 || versionsRemoved > 0) await recordLatestRemoval(db);
+
   const reindexed = await reindexWhenSparse(db, expired + thinned);
   logger.info(
     `mlops: fact retention removed ${removedEntities} missing entities, ${expired} expired and ${thinned} thinned facts${

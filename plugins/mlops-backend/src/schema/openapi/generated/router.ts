@@ -1169,6 +1169,29 @@ export const spec = {
           },
         },
       },
+      LatestFacts: {
+        type: 'object',
+        required: ['facts', 'cursor', 'complete'],
+        properties: {
+          facts: {
+            description:
+              'The latest facts of every entity, or of each entity written since the cursor.',
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/FactRecord',
+            },
+          },
+          cursor: {
+            description: 'Opaque; `since` of the next request.',
+            type: 'string',
+          },
+          complete: {
+            description:
+              "True: every entity's latest facts (replace all). False: only the entities written since the cursor (replace theirs, keep the others).",
+            type: 'boolean',
+          },
+        },
+      },
       ErrorResponse: {
         type: 'object',
         required: ['error'],
@@ -1503,6 +1526,40 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/ErrorResponse',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/facts/latest': {
+      get: {
+        operationId: 'getLatestFacts',
+        description:
+          "Every entity's latest facts (per type, per environment, per alias, the two newest model versions), for the catalog module's background refresh. Service principals only. Each answer carries a cursor; given back as `since`, the next answer holds only the entities whose facts were written since (each with all its latest facts, to replace what the caller holds) and says `complete: false`. When retention removed latest facts since the cursor (a deleted entity, an expired model version) the answer is complete again.",
+        parameters: [
+          {
+            name: 'since',
+            in: 'query',
+            required: false,
+            description: 'The cursor of an earlier answer.',
+            schema: {
+              type: 'string',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description:
+              'The latest facts, all or those changed since the cursor.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/LatestFacts',
                 },
               },
             },

@@ -10,6 +10,7 @@ import type {
   ErrorResponse,
   FactBatch,
   FactBatchResult,
+  LatestFacts,
   MaturityModelResponse,
   OverviewResponse,
   RecordCreatedRequest,
@@ -45,6 +46,15 @@ export type GetEntityHistory = {
     name: string;
   };
   response: EntityHistoryResponse | ErrorResponse;
+};
+/**
+ * @public
+ */
+export type GetLatestFacts = {
+  query: {
+    since?: string;
+  };
+  response: LatestFacts | ErrorResponse;
 };
 /**
  * @public
@@ -124,6 +134,8 @@ export type EndpointMap = {
   '#get|/entities/{kind}/{namespace}/{name}/facts': GetEntityFacts;
 
   '#get|/entities/{kind}/{namespace}/{name}/history': GetEntityHistory;
+
+  '#get|/facts/latest': GetLatestFacts;
 
   '#get|/model': GetMaturityModel;
 

@@ -13,6 +13,7 @@ import { EntityFactsTimeline } from '../models/EntityFactsTimeline.model';
 import { EntityHistoryResponse } from '../models/EntityHistoryResponse.model';
 import { FactBatch } from '../models/FactBatch.model';
 import { FactBatchResult } from '../models/FactBatchResult.model';
+import { LatestFacts } from '../models/LatestFacts.model';
 import { MaturityModelResponse } from '../models/MaturityModelResponse.model';
 import { OverviewResponse } from '../models/OverviewResponse.model';
 import { RecordCreatedRequest } from '../models/RecordCreatedRequest.model';
@@ -61,6 +62,14 @@ export type GetEntityHistory = {
     kind: string;
     namespace: string;
     name: string;
+  };
+};
+/**
+ * @public
+ */
+export type GetLatestFacts = {
+  query: {
+    since?: string;
   };
 };
 /**
@@ -195,6 +204,32 @@ export class DefaultApiClient {
       kind: request.path.kind,
       namespace: request.path.namespace,
       name: request.path.name,
+    });
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'GET',
+    });
+  }
+
+  /**
+   * Every entity\'s latest facts (per type, per environment, per alias, the two newest model versions), for the catalog module\'s background refresh. Service principals only. Each answer carries a cursor; given back as `since`, the next answer holds only the entities whose facts were written since (each with all its latest facts, to replace what the caller holds) and says `complete: false`. When retention removed latest facts since the cursor (a deleted entity, an expired model version) the answer is complete again.
+   * @param since - The cursor of an earlier answer.
+   */
+  public async getLatestFacts(
+    // @ts-ignore
+    request: GetLatestFacts,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<LatestFacts>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/facts/latest{?since}`;
+
+    const uri = parser.parse(uriTemplate).expand({
+      ...request.query,
     });
 
     return await this.fetchApi.fetch(`${baseUrl}${uri}`, {

@@ -15,6 +15,7 @@ export * from '../models/FactRecord.model';
 export * from '../models/FactSourceHealth.model';
 export * from '../models/FlowMetrics.model';
 export * from '../models/HistoryFreshness.model';
+export * from '../models/LatestFacts.model';
 export * from '../models/LeadTimeStats.model';
 export * from '../models/MaturityModelCheck.model';
 export * from '../models/MaturityModelEntityFilter.model';
