@@ -9,3 +9,4 @@ export * from './permissions';
 export * from './api';
 export * from './maturity';
 export * from './facts';
+export * from './ecosystemShapes';

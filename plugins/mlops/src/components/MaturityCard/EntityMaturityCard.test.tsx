@@ -2,7 +2,12 @@ import { screen, within } from '@testing-library/react';
 import { Entity } from '@backstage/catalog-model';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { discoveryApiRef, fetchApiRef } from '@backstage/core-plugin-api';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
+import {
+  catalogApiRef,
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import {
   EVIDENCE_ANNOTATIONS,
   MATURITY_ANNOTATIONS,
@@ -46,6 +51,7 @@ const render = (
   entity: Entity,
   api = fakeMlopsApi(),
   facts = factsRoute({ facts: [], sources: [] }),
+  catalog: Entity[] = [],
 ) =>
   renderInTestApp(
     <TestApiProvider
@@ -56,12 +62,14 @@ const render = (
           { getBaseUrl: async () => 'http://backend/api/mlops' },
         ],
         [fetchApiRef, facts],
+        [catalogApiRef, catalogApiMock({ entities: catalog })],
       ]}
     >
       <EntityProvider entity={entity}>
         <EntityMaturityCard />
       </EntityProvider>
     </TestApiProvider>,
+    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
   );
 
 describe('EntityMaturityCard', () => {
@@ -206,5 +214,52 @@ describe('EntityMaturityCard', () => {
     expect(
       screen.getByRole('list', { name: 'Maturity checks' }),
     ).toBeInTheDocument();
+  });
+
+  it('lists the ML entities other plugins put in the catalog that the use case relates to, as declared', async () => {
+    const catalogEntity = (kind: string, name: string, type?: string) => ({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind,
+      metadata: { name, namespace: 'default' },
+      spec: type ? { type } : {},
+    });
+    // A model-catalog-bridge model server: it dependsOn its model and providesApi its endpoint.
+    const server: Entity = {
+      ...model(),
+      spec: { ...model().spec, type: 'model-server' },
+      relations: [
+        { type: 'dependsOn', targetRef: 'resource:default/granite-3b' },
+        { type: 'dependsOn', targetRef: 'resource:default/claims-db' },
+        { type: 'providesApi', targetRef: 'api:default/granite-endpoint' },
+        { type: 'consumesApi', targetRef: 'api:default/search-tools' },
+        { type: 'partOf', targetRef: 'airesource:default/granite-family' },
+      ],
+    };
+    await render(server, fakeMlopsApi(), undefined, [
+      catalogEntity('Resource', 'granite-3b', 'ai-model'),
+      catalogEntity('Resource', 'claims-db', 'database'),
+      catalogEntity('API', 'granite-endpoint', 'ai-model-server'),
+      catalogEntity('API', 'search-tools', 'mcp-server'),
+      catalogEntity('AiResource', 'granite-family'),
+    ]);
+    const section = await screen.findByTestId('mlops-related-ml-entities');
+    const items = within(section).getAllByRole('listitem');
+    expect(items.map(item => item.textContent)).toEqual([
+      'AI model granite-3b (dependsOn)Declared · catalog',
+      'Model server API granite-endpoint (providesApi)Declared · catalog',
+      'MCP server search-tools (consumesApi)Declared · catalog',
+      'AI resource granite-family (partOf)Declared · catalog',
+    ]);
+    expect(
+      within(items[0]).getByRole('link', { name: 'granite-3b' }),
+    ).toHaveAttribute('href', '/catalog/default/resource/granite-3b');
+  });
+
+  it('shows no related section for a use case without ML relations', async () => {
+    await render(model());
+    await screen.findByTestId('check-ci');
+    expect(
+      screen.queryByTestId('mlops-related-ml-entities'),
+    ).not.toBeInTheDocument();
   });
 });

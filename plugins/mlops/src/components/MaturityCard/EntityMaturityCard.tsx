@@ -21,6 +21,7 @@ import { FactTimeline } from './FactTimeline';
 import { useEntityFacts } from './useEntityFacts';
 import { LevelHistoryChart } from './LevelHistoryChart';
 import { MaturityHeadline } from './MaturityHeadline';
+import { RelatedMlEntities } from './RelatedMlEntities';
 import { useMaturityModel } from '../shared/useMaturityModel';
 import { LoadError } from '../shared/LoadError';
 
@@ -135,6 +136,7 @@ const MaturityCardContent = (props: { model: MaturityModel }) => {
           </Typography>
           <FactTimeline value={facts.value} error={facts.error} now={now} />
         </Box>
+        <RelatedMlEntities entity={entity} />
         <Divider />
         <CheckList
           checks={evaluation.checks}
