@@ -122,6 +122,13 @@ describe.each(databases.eachSupportedId())('replica failures on %p', id => {
         expires_at: now + 3_000,
       });
       expect(await waitForRuns(knex, 2, 30_000)).toBe(2);
+      // The run row is written before the lease is released, so wait for the release: the
+      // live replica took the dead one's lease over, finished and let it go.
+      const released = async () => {
+        const lease = await knex('mlops_snapshot_lease').first();
+        return lease.holder === null && lease.due_at === null;
+      };
+      for (let i = 0; i < 100 && !(await released()); i++) await sleep(100);
       expect(await knex('mlops_snapshot_lease').first()).toEqual(
         expect.objectContaining({ holder: null, due_at: null }),
       );
