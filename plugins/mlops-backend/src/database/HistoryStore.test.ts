@@ -27,6 +27,7 @@ function entityRow(overrides: Partial<EntityRow> = {}): EntityRow {
     template_ref: 'template:default/ml-model',
     created_at: '2026-01-01T00:00:00.000Z',
     reached_production_at: null,
+    production_evidence: null,
     removed_at: null,
     demo: false,
     observed_checks: null,

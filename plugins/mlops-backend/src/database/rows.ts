@@ -1,6 +1,9 @@
 import type { TeamWindowSummary } from '../service/summarize';
 import { SnapshotEventType } from './eventTypes';
 
+/** How a use case's reaching production is known. */
+export type ProductionEvidence = 'observed' | 'declared';
+
 /*
  * The rule of this folder: HistoryStore is the only way in. What the snapshot writes (and
  * compares) are the `*Row` types below, one per table, in the tables' column names; what
@@ -24,6 +27,8 @@ export interface EntityRow {
   template_ref: string | null;
   created_at: string | null;
   reached_production_at: string | null;
+  /** Whether reached_production_at is a production deployment fact or the lifecycle string. */
+  production_evidence: ProductionEvidence | null;
   /** When a snapshot no longer found it in the catalog; null while it is there. */
   removed_at: string | null;
   demo: boolean;
@@ -46,6 +51,7 @@ export const SNAPSHOT_FIELDS = [
   'failing_checks',
   'template_ref',
   'reached_production_at',
+  'production_evidence',
   'removed_at',
   'demo',
   'observed_checks',

@@ -37,6 +37,7 @@ export function selectEntities(db: Knex) {
       'e.template_ref',
       'e.created_at',
       'e.reached_production_at',
+      'e.production_evidence',
       'e.removed_at',
       'e.demo',
       'e.observed_checks',
@@ -57,6 +58,7 @@ export function fromStoredEntity(raw: any): EntityRow {
     template_ref: raw.template_ref,
     created_at: fromMillisOrNull(raw.created_at),
     reached_production_at: fromMillisOrNull(raw.reached_production_at),
+    production_evidence: raw.production_evidence ?? null,
     removed_at: fromMillisOrNull(raw.removed_at),
     // SQLite returns booleans as 0/1.
     demo: Boolean(raw.demo),
@@ -78,6 +80,7 @@ export function toStoredEntity(row: EntityRow, teamId: number) {
     template_ref: row.template_ref,
     created_at: toMillisOrNull(row.created_at),
     reached_production_at: toMillisOrNull(row.reached_production_at),
+    production_evidence: row.production_evidence,
     removed_at: toMillisOrNull(row.removed_at),
     demo: row.demo,
     observed_checks: row.observed_checks,
@@ -122,6 +125,9 @@ export function toUseCaseSummary(row: EntityRow): UseCaseSummary {
     failingChecks: row.failing_checks ? row.failing_checks.split(',') : [],
     createdAt: row.created_at,
     reachedProductionAt: row.reached_production_at,
+    ...(row.production_evidence
+      ? { productionEvidence: row.production_evidence }
+      : {}),
     template: row.template_ref,
     observedChecks: row.observed_checks,
     observableChecks: row.observable_checks,

@@ -142,6 +142,10 @@ export async function seedDemoHistory(options: SeedDemoOptions): Promise<void> {
             timeline.reachedProductionAt === null
               ? null
               : iso(timeline.reachedProductionAt),
+          // Generated dates, not observations; a snapshot that finds the demo's production
+          // deployment facts replaces them with the observed ones.
+          production_evidence:
+            timeline.reachedProductionAt === null ? null : 'declared',
           removed_at: null,
           demo: true,
           observed_checks: useCase.maturity.observed ?? null,

@@ -36,6 +36,8 @@ export interface UseCaseFacts {
   lifecycle: string;
   createdAt: string | null;
   reachedProductionAt: string | null;
+  /** How reachedProductionAt is known; null when not recorded (rows from before facts). */
+  productionEvidence?: 'observed' | 'declared' | null;
   templateRef: string | null;
   /** Observed / observable checks; null when the level was not evaluated on facts. */
   observedChecks?: number | null;
@@ -211,7 +213,16 @@ export function summarize(input: SummarizeInput): Summary {
     averageLevel: count ? round1(levelSum / count) : 0,
     averageScore: count ? round1(scoreSum / count) : 0,
     throughput: leadTimes.length,
-    leadTime: leadTimeStats(leadTimes),
+    leadTime: {
+      ...leadTimeStats(leadTimes),
+      // Only a production deployment fact counts as observed; the lifecycle string (and a
+      // row recorded before the evidence was) is a declaration.
+      declared: useCases.filter(
+        u =>
+          within(u.reachedProductionAt, windowBucket) &&
+          u.productionEvidence !== 'observed',
+      ).length,
+    },
     flowLoad: useCases.filter(u => !u.reachedProductionAt).length,
     trend: trendBuckets(today, window, input.period).map(bucket => {
       const bucketLeadTimes = reachedLeadTimes(useCases, bucket);

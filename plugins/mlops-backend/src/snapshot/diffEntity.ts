@@ -33,10 +33,23 @@ export function diffEntity(
   // A deployment observed before the use case's recorded creation (facts pushed for an
   // entity the catalog only learned about later) reaches production at creation, so a lead
   // time is never negative.
-  const reachedProductionAt =
-    previous?.reached_production_at ??
-    (deployedAt !== null && deployedAt < createdAt ? createdAt : deployedAt) ??
-    (isProduction ? now : null);
+  const observedAt =
+    deployedAt !== null && deployedAt < createdAt ? createdAt : deployedAt;
+  // A declaration gives way to the first observation: a use case declared in production
+  // whose deployment facts arrive later takes the observed time, and is no longer marked.
+  const keepPrevious =
+    previous?.reached_production_at != null &&
+    !(previous.production_evidence !== 'observed' && observedAt !== null);
+  const reachedProductionAt = keepPrevious
+    ? previous!.reached_production_at
+    : observedAt ?? (isProduction ? now : null);
+  const productionEvidence = keepPrevious
+    ? previous!.production_evidence
+    : observedAt !== null
+    ? 'observed'
+    : isProduction
+    ? 'declared'
+    : null;
 
   const row: EntityRow = {
     entity_ref: ref,
@@ -50,6 +63,7 @@ export function diffEntity(
     template_ref: current.templateRef,
     created_at: createdAt,
     reached_production_at: reachedProductionAt,
+    production_evidence: productionEvidence,
     removed_at: null,
     demo: previous?.demo ?? false,
     observed_checks: current.maturity.observed ?? null,

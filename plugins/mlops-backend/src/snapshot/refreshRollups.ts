@@ -29,6 +29,7 @@ function toFacts(row: EntityRow): UseCaseFacts {
     lifecycle: row.lifecycle,
     createdAt: row.created_at,
     reachedProductionAt: row.reached_production_at,
+    productionEvidence: row.production_evidence,
     templateRef: row.template_ref,
     observedChecks: row.observed_checks,
     observableChecks: row.observable_checks,

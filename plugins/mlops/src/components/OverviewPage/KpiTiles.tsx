@@ -4,6 +4,7 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { OverviewResponse } from '@landing-zone/plugin-mlops-common';
 import { formatDays, formatMoney, formatNumber } from '../shared/format';
+import { declaredLeadTimes } from '../shared/observedShare';
 
 const useStyles = makeStyles(theme => ({
   tile: {
@@ -44,9 +45,13 @@ function tilesOf(overview: OverviewResponse): Tile[] {
       hint:
         kpis.leadTime.p85Days === null
           ? 'no use case reached production'
-          : `p85 ${formatDays(kpis.leadTime.p85Days)} · ${
-              kpis.leadTime.count
-            } use cases`,
+          : [
+              `p85 ${formatDays(kpis.leadTime.p85Days)}`,
+              `${kpis.leadTime.count} use cases`,
+              declaredLeadTimes(kpis.leadTime),
+            ]
+              .filter(Boolean)
+              .join(' · '),
     },
     {
       label: 'Value saved',

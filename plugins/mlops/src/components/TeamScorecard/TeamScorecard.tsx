@@ -10,7 +10,11 @@ import { mlopsApiRef } from '../../api';
 import { LevelBar } from '../shared/LevelBar';
 import { LoadError } from '../shared/LoadError';
 import { formatDays } from '../shared/format';
-import { formatHours, observedShare } from '../shared/observedShare';
+import {
+  declaredLeadTimes,
+  formatHours,
+  observedShare,
+} from '../shared/observedShare';
 import { TeamLevelTrendChart } from './TeamLevelTrendChart';
 import { UseCaseTable } from './UseCaseTable';
 
@@ -97,7 +101,21 @@ export const TeamScorecard = (props: {
             <Figure label="Throughput" value={team.throughput} />
             <Figure
               label="Median lead time"
-              value={formatDays(team.leadTime.medianDays)}
+              value={
+                <>
+                  {formatDays(team.leadTime.medianDays)}
+                  {declaredLeadTimes(team.leadTime) && (
+                    <Typography
+                      variant="caption"
+                      color="textSecondary"
+                      component="span"
+                      display="block"
+                    >
+                      {declaredLeadTimes(team.leadTime)}
+                    </Typography>
+                  )}
+                </>
+              }
             />
             <Figure
               label="Observed evidence"

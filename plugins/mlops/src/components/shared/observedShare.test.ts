@@ -1,4 +1,14 @@
-import { formatHours, observedShare } from './observedShare';
+import { declaredLeadTimes, formatHours, observedShare } from './observedShare';
+
+describe('declaredLeadTimes', () => {
+  it('says how many lead times are self-declared, and nothing when all are observed', () => {
+    expect(declaredLeadTimes({ count: 5, declared: 2 })).toBe(
+      '2 of 5 self-declared',
+    );
+    expect(declaredLeadTimes({ count: 5, declared: 0 })).toBeUndefined();
+    expect(declaredLeadTimes({ count: 0 })).toBeUndefined();
+  });
+});
 
 describe('observedShare', () => {
   it('says how much of the evidence is observed, and nothing when not measured', () => {

@@ -18,3 +18,15 @@ export function formatHours(hours: number | null | undefined): string {
   if (hours === null || hours === undefined) return '–';
   return hours < 48 ? `${Math.round(hours)} h` : `${(hours / 24).toFixed(1)} d`;
 }
+
+/**
+ * "2 of 5 self-declared" when some lead times rest on `spec.lifecycle` rather than a
+ * production deployment fact; undefined when all are observed (or none reached production).
+ */
+export function declaredLeadTimes(leadTime: {
+  count: number;
+  declared?: number;
+}): string | undefined {
+  if (!leadTime.declared || leadTime.count === 0) return undefined;
+  return `${leadTime.declared} of ${leadTime.count} self-declared`;
+}

@@ -103,6 +103,11 @@ export const spec = {
           count: {
             type: 'integer',
           },
+          declared: {
+            description:
+              'How many of the count reached production by declaration (spec.lifecycle) rather than by an observed production deployment fact.',
+            type: 'integer',
+          },
         },
       },
       TrendPoint: {
@@ -305,6 +310,12 @@ export const spec = {
           },
           reachedProductionAt: {
             type: ['string', 'null'],
+          },
+          productionEvidence: {
+            description:
+              'How reachedProductionAt is known: observed (the first production deployment fact) or declared (spec.lifecycle: production without one); absent when not in production or not recorded.',
+            type: 'string',
+            enum: ['observed', 'declared'],
           },
           template: {
             type: ['string', 'null'],

@@ -14,4 +14,8 @@ export interface LeadTimeStats {
   medianDays: number | null;
   p85Days: number | null;
   count: number;
+  /**
+   * How many of the count reached production by declaration (spec.lifecycle) rather than by an observed production deployment fact.
+   */
+  declared?: number;
 }

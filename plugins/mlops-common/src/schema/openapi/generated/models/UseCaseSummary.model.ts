@@ -17,6 +17,10 @@ export interface UseCaseSummary {
   failingChecks: Array<string>;
   createdAt: string | null;
   reachedProductionAt: string | null;
+  /**
+   * How reachedProductionAt is known: observed (the first production deployment fact) or declared (spec.lifecycle: production without one); absent when not in production or not recorded.
+   */
+  productionEvidence?: UseCaseSummaryProductionEvidenceEnum;
   template: string | null;
   /**
    * Checks of this use case observed now (fresh facts); null when its level was not evaluated on facts.
@@ -27,3 +31,8 @@ export interface UseCaseSummary {
    */
   observableChecks?: number | null;
 }
+
+/**
+ * @public
+ */
+export type UseCaseSummaryProductionEvidenceEnum = 'observed' | 'declared';
