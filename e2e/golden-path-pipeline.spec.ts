@@ -23,8 +23,9 @@ import { fillUseCaseForm } from './useCaseForm';
  * Issue 12's last acceptance line, end to end with nothing stood in: a use case created from the
  * portal's form is cloned from the git repository the local publisher wrote, installed from its
  * own pinned requirements, and its training pipeline runs as its README says against a real
- * `mlflow server`. The pipeline itself reports its facts to the portal with the dev token, and
- * the entity's card shows them observed.
+ * `mlflow server`. The pipeline itself reports its facts to the portal with the dev token; then
+ * the project's CI workflow runs here (tests, image build and push, the ci-run fact with the
+ * pushed digest), and the entity's card shows all of it observed, at Level 1.
  */
 
 type Entity = {
@@ -80,8 +81,9 @@ test('a use case created in the portal runs its pipeline against a real MLflow s
 }) => {
   // On a fresh clone (CI) the venv cache is cold: two virtual environments are built first
   // (the project's pins and the MLflow server's), 47 s each here from local wheels and minutes
-  // from PyPI. With the cache warm the test takes ~35 s, so the default 2 minutes would fail
-  // only on a cold cache; 15 minutes is the bound for a slow index.
+  // from PyPI. The CI step adds the image build: ~90 s once for the base image (cached under
+  // ~/.cache/landing-zone), ~100 s for the image's pip layer while requirements.txt is new to
+  // buildah's layer cache, seconds after. 15 minutes is the bound for a slow index.
   test.setTimeout(15 * 60_000);
 
   const name = `e2e-pipeline-${Date.now().toString(36)}`;
@@ -207,9 +209,47 @@ test('a use case created in the portal runs its pipeline against a real MLflow s
     expect.arrayContaining(['mlflow', 'pipeline']),
   );
 
-  // 7. The card shows tracking and registry observed from mlflow. The local run has no CI and
-  //    builds no image, so those two stay declarations only (the dev portal counts them,
-  //    marked self-declared); nothing here pretends otherwise.
+  // 7. Its CI, as a push to main runs it (scripts/ci-image-build.sh reads the steps from the
+  //    project's .github/workflows/ci.yaml): its tests against the MLflow server, its image built
+  //    from its Dockerfile with buildah, tagged with the commit and pushed to a local registry,
+  //    and the project's own `report_facts ci-run` sending the pushed digest. Only the base image
+  //    and the registry are local stand-ins (no registry is reachable from here).
+  const ci = await sh(
+    path.join(repoRoot, 'scripts/ci-image-build.sh'),
+    [clone, python],
+    {
+      env: {
+        MLFLOW_TRACKING_URI: tracking,
+        LANDING_ZONE_URL: backendUrl,
+        LANDING_ZONE_TOKEN: FACTS_TOKEN,
+      },
+    },
+  );
+  const built = JSON.parse(ci.stdout.trim().split('\n').pop()!) as {
+    commit: string;
+    digest: string;
+  };
+  const commit = (
+    await sh('git', ['rev-parse', 'HEAD'], { cwd: clone })
+  ).stdout.trim();
+  expect(built.commit).toBe(commit);
+  expect(built.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
+  const afterCi = await getJson<EntityFacts>(
+    request,
+    `/api/mlops/entities/component/default/${name}/facts`,
+  );
+  expect(afterCi.facts.find(f => f.type === 'ci-run')).toMatchObject({
+    source: 'github-actions',
+    data: {
+      status: 'success',
+      commit,
+      workflow: 'ci',
+      imageDigest: built.digest,
+    },
+  });
+
+  // 8. The card shows every Level-1 check it can observe observed: tracking and registry from
+  //    mlflow, CI and the image from the CI run.
   await expect
     .poll(
       async () =>
@@ -228,21 +268,27 @@ test('a use case created in the portal runs its pipeline against a real MLflow s
   // restarts while the test runs (the shared tree's watch mode restarts it on any edit).
   await expect(async () => {
     await page.reload();
-    await expect(card.getByTestId('check-experiment-tracking')).toContainText(
-      'Observed · mlflow',
+    await expect(card.getByTestId('check-container-image')).toContainText(
+      'Observed',
       { timeout: 10_000 },
     );
   }).toPass({ timeout: 120_000 });
-  await expect(card.getByTestId('check-model-registry')).toContainText(
-    'Observed · mlflow',
-  );
+  for (const id of ['experiment-tracking', 'model-registry']) {
+    await expect(card.getByTestId(`check-${id}`)).toContainText(
+      'Observed · mlflow',
+    );
+  }
   for (const id of ['ci', 'container-image']) {
     await expect(card.getByTestId(`check-${id}`)).toContainText(
+      'Observed · github-actions',
+    );
+    await expect(card.getByTestId(`check-${id}`)).not.toContainText(
       'Self-declared',
     );
   }
+  // Exactly those four: no deployment is claimed (the local CI deploys nothing).
   await expect(card.getByTestId('mlops-observed-share')).toContainText(
-    /^2 of \d+ observable checks observed/,
+    /^4 of \d+ observable checks observed/,
   );
   await expect(card).toContainText('L1 ·');
   const timeline = card.getByTestId('mlops-fact-timeline');
@@ -257,24 +303,26 @@ test('a use case created in the portal runs its pipeline against a real MLflow s
     fullPage: true,
   });
 
-  // 8. The default model counts observations only: with these facts the use case is not yet
-  //    Level 1 there, and what it lacks is exactly what only CI can report.
+  // 9. The default model counts observations only: with these facts the use case is Level 1
+  //    there too, nothing self-declared needed.
   const entity = await getJson<Entity>(
     request,
     `/api/catalog/entities/by-name/component/default/${name}`,
   );
   const strict = evaluateMaturity(entity, defaultMaturityModel, {
-    facts: facts.facts,
+    facts: afterCi.facts,
   });
   const status = (id: string) =>
     strict.checks.find(c => c.id === id)?.evidence.status;
-  expect(status('experiment-tracking')).toBe('observed');
-  expect(status('model-registry')).toBe('observed');
-  expect(strict.level).toBe(0);
-  expect(strict.nextLevel?.missingChecks.sort()).toEqual([
+  for (const id of [
+    'experiment-tracking',
+    'model-registry',
     'ci',
     'container-image',
-  ]);
+  ]) {
+    expect(status(id), id).toBe('observed');
+  }
+  expect(strict.level).toBe(1);
 
   // What the MLflow server shows for the model (its own UI, served by the same server).
   await page.goto(`${tracking}/#/models/${name}`);

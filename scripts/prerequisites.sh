@@ -2,6 +2,8 @@
 # Checks, before any test runs, the system programs the test suite needs besides Node:
 #   chromium   the browser the end-to-end tests drive (/usr/bin/chromium, or $LZ_CHROMIUM)
 #   python     python3 with venv + pip (the golden paths' Python tests build virtual environments)
+#   image-build  buildah, docker-registry and debootstrap (scripts/ci-image-build.sh builds and
+#              pushes a generated project's image locally, without a Docker engine)
 # Usage: scripts/prerequisites.sh chromium python
 #
 # Missing pieces are installed with apt when that is allowed (LZ_AUTO_INSTALL=1, running as root
@@ -39,10 +41,21 @@ check_python() {
   missing_what+=("python3 with the venv module (python3 -m venv)")
 }
 
+check_image_build() {
+  local tool package
+  for tool in buildah:buildah docker-registry:docker-registry debootstrap:debootstrap; do
+    package=${tool#*:}
+    command -v "${tool%%:*}" >/dev/null 2>&1 && continue
+    missing_packages+=("$package")
+    missing_what+=("${tool%%:*} for the local image build (scripts/ci-image-build.sh)")
+  done
+}
+
 for need in "$@"; do
   case "$need" in
     chromium) check_chromium ;;
     python) check_python ;;
+    image-build) check_image_build ;;
     *) lz_prereq_log "prerequisites.sh: unknown prerequisite '$need'"; exit 2 ;;
   esac
 done

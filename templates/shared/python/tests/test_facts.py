@@ -31,3 +31,13 @@ def test_a_refusal_is_an_error_naming_the_status(portal):
 def test_an_unknown_trigger_is_refused():
     with pytest.raises(ValueError, match="trigger"):
         facts.retraining("cron", "r1")
+
+
+def test_the_ci_run_command_sends_the_pushed_image_digest(portal):
+    from usecase.report_facts import main
+
+    digest = "sha256:" + "ab" * 32
+    assert main(["ci-run", "--status", "success", "--commit", "c0ffee", "--workflow", "ci", "--id", "7-1", "--image-digest", digest]) == 0
+    [sent] = portal.facts()
+    assert sent["type"] == "ci-run"
+    assert sent["data"] == {"status": "success", "commit": "c0ffee", "workflow": "ci", "imageDigest": digest}

@@ -98,10 +98,13 @@ def retraining(trigger: str, run_id: str) -> dict:
     return fact("retraining", "pipeline", run_id, {"trigger": trigger, "runId": run_id})
 
 
-def ci_run(id_: str, status: str, commit: str, workflow: Optional[str] = None) -> dict:
+def ci_run(id_: str, status: str, commit: str, workflow: Optional[str] = None, image_digest: Optional[str] = None) -> dict:
     data = {"status": status, "commit": commit}
     if workflow:
         data["workflow"] = workflow
+    # The digest of the image this run pushed: the portal's evidence that the project ships as one.
+    if image_digest:
+        data["imageDigest"] = image_digest
     return fact("ci-run", "github-actions", id_, data)
 
 

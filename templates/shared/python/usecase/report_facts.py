@@ -3,7 +3,7 @@
     python -m usecase.report_facts run <mlflow-run-id>     training run, its model version(s), its gate
     python -m usecase.report_facts deployment --environment production --version 3 --id <ci-run-id>
     python -m usecase.report_facts retraining --trigger drift --run-id <mlflow-run-id>
-    python -m usecase.report_facts ci-run --status success --commit <sha> --workflow ci --id <run-id>
+    python -m usecase.report_facts ci-run --status success --commit <sha> --workflow ci --id <run-id> [--image-digest sha256:...]
 
 Reads LANDING_ZONE_URL / LANDING_ZONE_TOKEN (or --url / --token); exits 1 if the portal refuses.
 """
@@ -73,6 +73,7 @@ def main(argv: List[str] | None = None) -> int:
     ci.add_argument("--commit", required=True)
     ci.add_argument("--workflow")
     ci.add_argument("--id", required=True)
+    ci.add_argument("--image-digest", help="the digest of the image the run pushed")
     args = parser.parse_args(argv)
 
     if args.command == "run":
@@ -80,7 +81,7 @@ def main(argv: List[str] | None = None) -> int:
     elif args.command == "deployment":
         collected = [facts.deployment(args.environment, args.version, args.id, args.image_digest)]
     elif args.command == "ci-run":
-        collected = [facts.ci_run(args.id, args.status, args.commit, args.workflow)]
+        collected = [facts.ci_run(args.id, args.status, args.commit, args.workflow, args.image_digest)]
     else:
         collected = [facts.retraining(args.trigger, args.run_id)]
     try:
