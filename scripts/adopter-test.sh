@@ -6,13 +6,16 @@
 # 2. creates an app with `@backstage/create-app` (new frontend system) in a temporary folder
 #    (its installed base is cached under ~/.cache/landing-zone, keyed on the create-app version);
 # 3. applies the READMEs' install steps exactly as written (scripts/adopter-test/readme-steps.js
-#    runs every ```<lang> adopter-test block and prints each line with its README and line);
+#    runs every ```<lang> adopter-test block);
 # 4. starts the app on free ports, runs a golden path through the scaffolder API and checks the
 #    overview, a team page and the entity card in Chromium (scripts/adopter-test/adopter.spec.ts).
-# Lines tagged [README ...] are the READMEs' steps; lines tagged [adopter-test] are the test's
-# own setup: the registry, free ports, and a catalog file with the teams and the templates
-# (an adopter registers the templates from a URL of their repository, see
-# plugins/scaffolder-backend-module-mlops/README.md; this machine cannot reach one).
+# Two logs, in var/adopter-test/ (LZ_ADOPTER_LOG_DIR):
+#   adopter.log  what an adopter does: the create-app command, then every line of the READMEs'
+#                adopter-test blocks with its README and line, each command with its output;
+#                scripts/adopter-test/check-log.js fails the test if anything else is in it;
+#   harness.log  what stands in for the world this machine cannot reach, and the checks: the
+#                local registry (npmjs.org), the templates as a file (GitHub, through the
+#                README's LZ_TEMPLATES_* variables), create-app's lockfile seed (GitHub), ports.
 # LZ_ADOPTER_KEEP=1 keeps the temporary folder; LZ_ADOPTER_SKIP_PACK=1 reuses dist-packs/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,13 +24,28 @@ repo=$PWD
 lz_toolchain
 CREATE_APP_VERSION="${LZ_CREATE_APP_VERSION:-0.9.2}"
 t0=$(date +%s)
-log() { printf '[adopter-test +%ss] %s\n' "$(($(date +%s) - t0))" "$*"; }
+logs="${LZ_ADOPTER_LOG_DIR:-$repo/var/adopter-test}"
+mkdir -p "$logs"
+adopter_log="$logs/adopter.log"
+harness_log="$logs/harness.log"
+: >"$adopter_log"
+: >"$harness_log"
+# The harness's own steps: to the terminal and the harness log, never the adopter log.
+log() { printf '[adopter-test +%ss] %s\n' "$(($(date +%s) - t0))" "$*" | tee -a "$harness_log"; }
+log "adopter log: $adopter_log; harness log: $harness_log"
+READMES=(
+  plugins/mlops-backend/README.md
+  plugins/catalog-backend-module-mlops/README.md
+  plugins/scaffolder-backend-module-mlops/README.md
+  plugins/mlops/README.md
+)
 
-bash scripts/prerequisites.sh chromium
+# (pipefail: a failed step fails its pipeline through tee, and set -e stops the test)
+bash scripts/prerequisites.sh chromium 2>&1 | tee -a "$harness_log"
 
 if [ -z "${LZ_ADOPTER_SKIP_PACK:-}" ] || ! ls dist-packs/*.tgz >/dev/null 2>&1; then
   log "packing the packages (./lz pack)"
-  bash scripts/pack.sh >/dev/null
+  bash scripts/pack.sh >>"$harness_log" 2>&1
 fi
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/lz-adopter.XXXXXX")
@@ -47,7 +65,9 @@ pids+=($!)
 for _ in $(seq 50); do [ -s "$work/registry.port" ] && break; sleep 0.1; done
 registry_port=$(cat "$work/registry.port")
 
-# --- a fresh create-app app, installed once per create-app version
+# --- a fresh create-app app, installed once per create-app version. The adopter log shows
+# what an adopter types; here the install is a step of its own, to align the lockfile.
+create_app="npx @backstage/create-app@$CREATE_APP_VERSION --path app"
 base="$LZ_CACHE/adopter-base-$CREATE_APP_VERSION"
 if [ ! -f "$base/.complete" ]; then
   log "creating and installing a @backstage/create-app@$CREATE_APP_VERSION app (cached in $base)"
@@ -62,14 +82,23 @@ if [ ! -f "$base/.complete" ]; then
   # create-app seeds yarn.lock from GitHub, which this machine cannot reach; unseeded, the
   # install takes @backstage/backend-plugin-api 1.12 with backend-defaults 0.18, whose
   # httpRouter lacks addWebSocketHandler, and the stock signals plugin stops the backend.
+  # An adopter gets the seeded lockfile, so this is the harness's step, not a README's.
   log "aligning @backstage/backend-defaults with backend-plugin-api (create-app's lockfile seed is unreachable)"
   (cd "$base" && yarn --cwd packages/backend add '@backstage/backend-defaults@^0.19.0' >>"$work/base-install.log" 2>&1) ||
     { tail -30 "$work/base-install.log"; exit 1; }
+  cp "$work/create-app.log" "$base/.lz-create-app.log"
+  cp "$work/base-install.log" "$base/.lz-base-install.log"
   touch "$base/.complete"
 fi
+cat "$base/.lz-base-install.log" >>"$harness_log" 2>/dev/null || true
+{
+  echo "\$ $create_app"
+  # The output of the run that made the cached base, with the base's path shown as the app's.
+  sed -e "s|$base|app|g" -e 's/^/    | /' "$base/.lz-create-app.log" 2>/dev/null || true
+} >>"$adopter_log"
 log "copying the fresh app to $app"
 cp -a "$base" "$app"
-rm -f "$app/.complete"
+rm -f "$app/.complete" "$app"/.lz-*.log
 
 # --- the test's own setup: registry, ports, teams and templates
 node - "$app/.yarnrc.yml" "$registry_port" <<'NODE'
@@ -88,29 +117,16 @@ cache=$(cd "$app" && yarn config get cacheFolder)
 rm -f "$cache"/@landing-zone-*
 log "registry for @landing-zone on 127.0.0.1:$registry_port"
 
-# --- the READMEs' install steps, exactly
-log "applying the READMEs' install steps"
-node scripts/adopter-test/readme-steps.js "$app" \
-  plugins/mlops-backend/README.md \
-  plugins/catalog-backend-module-mlops/README.md \
-  plugins/scaffolder-backend-module-mlops/README.md \
-  plugins/mlops/README.md
+# --- the READMEs' install steps, exactly: the adopter log
+log "applying the READMEs' install steps (into $adopter_log)"
+node scripts/adopter-test/readme-steps.js "$app" "${READMES[@]}" >>"$adopter_log" ||
+  { log "a README step failed; the end of $adopter_log:"; tail -30 "$adopter_log"; exit 1; }
+node scripts/adopter-test/check-log.js "$adopter_log" "$create_app" "${READMES[@]}" 2>&1 | tee -a "$harness_log"
 
 free_port() { node -e 's=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
 app_port=$(free_port)
 backend_port=$(free_port)
-team=adopter-ml-team
-cat >"$work/org.yaml" <<EOF
-apiVersion: backstage.io/v1alpha1
-kind: Group
-metadata: { name: $team, title: Adopter ML Team }
-spec: { type: team, children: [] }
----
-apiVersion: backstage.io/v1alpha1
-kind: Group
-metadata: { name: ml-platform, title: ML Platform }
-spec: { type: team, children: [] }
-EOF
+team=data-science # declared in plugins/scaffolder-backend-module-mlops/README.md
 cat >"$app/app-config.local.yaml" <<EOF
 app:
   baseUrl: http://localhost:$app_port
@@ -118,30 +134,24 @@ backend:
   baseUrl: http://localhost:$backend_port
   listen: { port: $backend_port }
   cors: { origin: http://localhost:$app_port }
-catalog:
-  locations:
-    - type: file
-      target: $work/org.yaml
-      rules: [{ allow: [Group] }]
-    - type: file
-      target: $repo/templates/all.yaml
-      rules: [{ allow: [Template, Location] }]
 mlops:
   history:
     schedule: { frequency: { seconds: 20 }, timeout: { minutes: 2 }, initialDelay: { seconds: 5 } }
 EOF
-log "test setup: ports app $app_port / backend $backend_port, $work/org.yaml, templates from $repo/templates/all.yaml"
+# The README's templates location reads these; an adopter's default is their repository's URL.
+export LZ_TEMPLATES_TYPE=file LZ_TEMPLATES_TARGET="$repo/templates/all.yaml"
+log "test setup: ports app $app_port / backend $backend_port, templates from $LZ_TEMPLATES_TARGET"
 
 # --- start the app
 log "yarn start"
-(cd "$app" && exec setsid yarn start >"$work/app.log" 2>&1) &
+(cd "$app" && exec setsid yarn start >"$logs/app.log" 2>&1) &
 pids+=($!)
 backend="http://localhost:$backend_port"
 started=$(date +%s)
 until curl -fsS -o /dev/null "$backend/.backstage/health/v1/readiness" 2>/dev/null &&
   curl -fsS -o /dev/null "http://localhost:$app_port" 2>/dev/null; do
   if [ $(($(date +%s) - started)) -gt 600 ] || ! kill -0 "${pids[-1]}" 2>/dev/null; then
-    log "the app did not start; last log lines:"; tail -40 "$work/app.log"; exit 1
+    log "the app did not start; last log lines:"; tail -40 "$logs/app.log"; exit 1
   fi
   sleep 3
 done
@@ -156,7 +166,7 @@ poll() { # poll <seconds> <description> <command...>: until the command succeeds
   local limit=$1 what=$2; shift 2
   local since=$(date +%s)
   until "$@"; do
-    if [ $(($(date +%s) - since)) -gt "$limit" ]; then log "gave up waiting for $what"; tail -40 "$work/app.log"; exit 1; fi
+    if [ $(($(date +%s) - since)) -gt "$limit" ]; then log "gave up waiting for $what"; tail -40 "$logs/app.log"; exit 1; fi
     sleep 3
   done
 }
@@ -193,5 +203,5 @@ log "API: /api/mlops/overview counts $overview use case(s); /api/mlops/teams lis
 log "browser checks"
 LZ_APP_URL="http://localhost:$app_port" LZ_BACKEND_URL="$backend" \
   LZ_ADOPTER_USE_CASE="$use_case" LZ_ADOPTER_TEAM="$team" \
-  yarn playwright test --config scripts/adopter-test/playwright.config.ts
-log "passed in $(($(date +%s) - t0))s"
+  yarn playwright test --config scripts/adopter-test/playwright.config.ts 2>&1 | tee -a "$harness_log"
+log "passed in $(($(date +%s) - t0))s; adopter log: $adopter_log"

@@ -4,36 +4,24 @@
 //   sh    each line is run in the app's root (comments and blank lines skipped)
 //   ts    the first line names the file (`// packages/backend/src/index.ts`); the other lines
 //         go in before `backend.start();`, where a backend's features are added
-//   yaml  merged into app-config.yaml (objects merged key by key, lists appended)
-// Every line applied is printed with the README and line it came from, so the log shows what
-// an adopter would type and nothing else. Usage: node readme-steps.js <app dir> <README>...
-const { execSync } = require('node:child_process');
+//   yaml  a first line `# <file>` other than `# app-config.yaml` creates that file with the
+//         block; otherwise the block is merged into app-config.yaml (objects merged key by
+//         key, lists appended)
+// Prints every line of every block with the README and line it came from, and under each
+// command its output: this is the adopter log, which check-log.js holds to the READMEs.
+// Usage: node readme-steps.js <app dir> <README>...
+const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 const YAML = require('yaml');
+const {
+  adopterTestBlocks,
+  readmeLine,
+  OUTPUT_PREFIX,
+} = require('./readme-blocks');
 
 const [appDir, ...readmes] = process.argv.slice(2);
 const repoRoot = path.resolve(__dirname, '../..');
-
-function markedBlocks(readme) {
-  const lines = fs.readFileSync(readme, 'utf8').split('\n');
-  const blocks = [];
-  for (let i = 0; i < lines.length; i++) {
-    const open = /^```(\w+)\s+(.*\badopter-test\b.*)$/.exec(lines[i]);
-    if (!open) continue;
-    const start = i + 2;
-    const body = [];
-    for (i++; i < lines.length && !lines[i].startsWith('```'); i++) {
-      body.push(lines[i]);
-    }
-    blocks.push({ lang: open[1], line: start, body });
-  }
-  return blocks;
-}
-
-function show(where, text) {
-  for (const line of text.split('\n')) console.log(`[README ${where}] ${line}`);
-}
 
 function mergeInto(target, source) {
   for (const [key, value] of Object.entries(source)) {
@@ -53,31 +41,50 @@ function mergeInto(target, source) {
   }
 }
 
+function run(line, where) {
+  // One shell per line, as an adopter pastes them; stderr joins stdout so the log keeps order.
+  const result = spawnSync('/bin/bash', ['-c', `exec 2>&1\n${line}`], {
+    cwd: appDir,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  for (const out of result.stdout.replace(/\n$/, '').split('\n')) {
+    if (out) console.log(`${OUTPUT_PREFIX}${out}`);
+  }
+  if (result.status !== 0) {
+    throw new Error(`${where}: "${line}" exited with ${result.status}`);
+  }
+}
+
+function fileNamed(firstLine, comment) {
+  return new RegExp(`^${comment}\\s*(\\S+)\\s*$`).exec(firstLine ?? '')?.[1];
+}
+
 for (const readme of readmes) {
   const rel = path.relative(repoRoot, path.resolve(readme));
-  const blocks = markedBlocks(readme);
+  const blocks = adopterTestBlocks(readme);
   if (blocks.length === 0) throw new Error(`${rel} has no adopter-test block`);
   for (const block of blocks) {
     const where = `${rel}:${block.line}`;
+    const showAll = () =>
+      block.body.forEach((text, index) =>
+        console.log(readmeLine(rel, block.line + index, text)),
+      );
     if (block.lang === 'sh') {
       block.body.forEach((line, index) => {
+        console.log(readmeLine(rel, block.line + index, line));
         if (!line.trim() || line.trim().startsWith('#')) return;
-        show(`${rel}:${block.line + index}`, line);
-        execSync(line, {
-          cwd: appDir,
-          stdio: ['ignore', 'ignore', 'inherit'],
-          shell: '/bin/bash',
-        });
+        run(line, `${rel}:${block.line + index}`);
       });
     } else if (block.lang === 'ts' || block.lang === 'tsx') {
-      const file = /^\/\/\s*(\S+)/.exec(block.body[0])?.[1];
+      const file = fileNamed(block.body[0], '//');
       if (file !== 'packages/backend/src/index.ts') {
         throw new Error(
           `${where}: a code step must start with "// packages/backend/src/index.ts"`,
         );
       }
+      showAll();
       const code = block.body.slice(1).join('\n');
-      show(`${where} → ${file}`, code);
       const target = path.join(appDir, file);
       const source = fs.readFileSync(target, 'utf8');
       if (!source.includes('backend.start();')) {
@@ -90,12 +97,23 @@ for (const readme of readmes) {
         source.replace('backend.start();', `${code}\n\nbackend.start();`),
       );
     } else if (block.lang === 'yaml') {
+      showAll();
       const text = block.body.join('\n');
-      show(`${where} → app-config.yaml`, text);
-      const target = path.join(appDir, 'app-config.yaml');
-      const config = YAML.parse(fs.readFileSync(target, 'utf8'));
-      mergeInto(config, YAML.parse(text));
-      fs.writeFileSync(target, YAML.stringify(config));
+      const file = fileNamed(block.body[0], '#') ?? 'app-config.yaml';
+      const target = path.join(appDir, file);
+      if (file === 'app-config.yaml') {
+        const config = YAML.parse(fs.readFileSync(target, 'utf8'));
+        mergeInto(config, YAML.parse(text));
+        fs.writeFileSync(target, YAML.stringify(config));
+      } else {
+        if (fs.existsSync(target)) {
+          throw new Error(
+            `${where}: ${file} exists; a yaml step creates a new file`,
+          );
+        }
+        fs.mkdirSync(path.dirname(target), { recursive: true });
+        fs.writeFileSync(target, `${text}\n`);
+      }
     } else {
       throw new Error(`${where}: no way to apply a ${block.lang} block`);
     }
