@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import {
   backendUrl,
+  type CatalogEntity,
   findJson,
   getJson,
   openAsGuest,
@@ -28,9 +29,6 @@ import { fillUseCaseForm } from './useCaseForm';
  * pushed digest), and the entity's card shows all of it observed, at Level 1.
  */
 
-type Entity = {
-  metadata: { name: string; annotations: Record<string, string> };
-};
 type EntityFacts = {
   facts: ObservedFact[];
   sources: Array<{ source: string; lastSuccessAt?: string }>;
@@ -254,7 +252,7 @@ test('a use case created in the portal runs its pipeline against a real MLflow s
     .poll(
       async () =>
         (
-          await findJson<Entity>(
+          await findJson<CatalogEntity>(
             request,
             `/api/catalog/entities/by-name/component/default/${name}`,
           )
@@ -305,7 +303,7 @@ test('a use case created in the portal runs its pipeline against a real MLflow s
 
   // 9. The default model counts observations only: with these facts the use case is Level 1
   //    there too, nothing self-declared needed.
-  const entity = await getJson<Entity>(
+  const entity = await getJson<CatalogEntity>(
     request,
     `/api/catalog/entities/by-name/component/default/${name}`,
   );
