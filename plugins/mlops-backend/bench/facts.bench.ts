@@ -23,9 +23,8 @@ import { Fact } from '@landing-zone/plugin-mlops-common';
 import express from 'express';
 import fs from 'node:fs';
 import { AddressInfo } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
-import knexFactory, { Knex } from 'knex';
+import { Knex } from 'knex';
+import { onPostgres, onSqlite } from './benchDatabases';
 import { migrateDatabase } from '../src/database/migrateDatabase';
 import { readFactsConfig } from '../src/facts/config/readFactsConfig';
 import { FactStore } from '../src/facts/FactStore';
@@ -47,8 +46,6 @@ const DATABASES = (process.env.LZ_BENCH_DATABASES ?? 'sqlite,postgres').split(
 );
 /** LZ_BENCH_SCENARIO=mixed measures the mixed year only. */
 const ONLY_MIXED = process.env.LZ_BENCH_SCENARIO === 'mixed';
-const PG =
-  process.env.LZ_BENCH_PG ?? 'postgresql://postgres@127.0.0.1:5432/test';
 
 const facts = readFactsConfig(new ConfigReader({}));
 const silent = () => undefined;
@@ -271,50 +268,18 @@ async function storage(
   };
 }
 
-async function onSqlite<T>(
-  fn: (db: Knex, file: string) => Promise<T>,
-): Promise<T> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mlops-facts-bench-'));
-  const file = path.join(dir, 'mlops.sqlite');
-  const db = knexFactory({
-    client: 'better-sqlite3',
-    connection: { filename: file },
-    useNullAsDefault: true,
-  });
-  try {
-    return await fn(db, file);
-  } finally {
-    await db.destroy();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-async function onPostgres<T>(fn: (db: Knex) => Promise<T>): Promise<T> {
-  const admin = knexFactory({ client: 'pg', connection: PG });
-  const name = `mlops_facts_bench_${process.pid}_${Date.now() % 100000}`;
-  await admin.raw(`create database ${name}`);
-  const db = knexFactory({
-    client: 'pg',
-    connection: PG.replace(/\/[^/]*$/, `/${name}`),
-    pool: { min: 0, max: 10 },
-  });
-  try {
-    return await fn(db);
-  } finally {
-    await db.destroy();
-    await admin.raw(`drop database if exists ${name}`);
-    await admin.destroy();
-  }
-}
-
 async function main() {
   const result: Record<string, unknown> = {};
   if (PUSHES > 0 && DATABASES.includes('sqlite')) {
-    result.sqliteIngestion = await onSqlite(db => ingestion(db));
+    result.sqliteIngestion = await onSqlite('mlops-facts-bench', db =>
+      ingestion(db),
+    );
     console.log('sqlite ingestion', JSON.stringify(result.sqliteIngestion));
   }
   if (PUSHES > 0 && DATABASES.includes('postgres')) {
-    result.postgresIngestion = await onPostgres(db => ingestion(db));
+    result.postgresIngestion = await onPostgres('mlops-facts-bench', db =>
+      ingestion(db),
+    );
     console.log('postgres ingestion', JSON.stringify(result.postgresIngestion));
   }
 
@@ -327,14 +292,14 @@ async function main() {
   ] as const) {
     if (ONLY_MIXED && !mixed) continue;
     const sqlite = DATABASES.includes('sqlite')
-      ? await onSqlite((db, file) =>
+      ? await onSqlite('mlops-facts-bench', (db, file) =>
           storage(mixed, db, () => sqliteStorage(db, fs.statSync(file).size)),
         )
       : undefined;
     // Autovacuum makes the rows retention deleted reusable within the day; the bench does
     // what it would, explicitly, so the year does not measure vacuum lag.
     const pg = DATABASES.includes('postgres')
-      ? await onPostgres(db =>
+      ? await onPostgres('mlops-facts-bench', db =>
           storage(
             mixed,
             db,

@@ -19,10 +19,8 @@ import {
   defaultMaturityModel,
   Fact,
 } from '@landing-zone/plugin-mlops-common';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import knexFactory, { Knex } from 'knex';
+import { Knex } from 'knex';
+import { onPostgres, onSqlite } from './benchDatabases';
 import { readMlopsBackendConfig } from '../src/config';
 import { HistoryStore } from '../src/database/HistoryStore';
 import { migrateDatabase } from '../src/database/migrateDatabase';
@@ -40,8 +38,6 @@ const USE_CASES = Number(process.env.LZ_BENCH_USE_CASES ?? 20_000);
 const DATABASES = (process.env.LZ_BENCH_DATABASES ?? 'sqlite,postgres').split(
   ',',
 );
-const PG =
-  process.env.LZ_BENCH_PG ?? 'postgresql://postgres@127.0.0.1:5432/test';
 const NOW = Date.parse('2026-12-01T12:00:00.000Z');
 
 const silent = () => undefined;
@@ -123,39 +119,6 @@ async function measure(db: Knex) {
   };
 }
 
-async function onSqlite<T>(fn: (db: Knex) => Promise<T>): Promise<T> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mlops-snapshot-bench-'));
-  const db = knexFactory({
-    client: 'better-sqlite3',
-    connection: { filename: path.join(dir, 'mlops.sqlite') },
-    useNullAsDefault: true,
-  });
-  try {
-    return await fn(db);
-  } finally {
-    await db.destroy();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-async function onPostgres<T>(fn: (db: Knex) => Promise<T>): Promise<T> {
-  const admin = knexFactory({ client: 'pg', connection: PG });
-  const name = `mlops_snapshot_bench_${process.pid}_${Date.now() % 100000}`;
-  await admin.raw(`create database ${name}`);
-  const db = knexFactory({
-    client: 'pg',
-    connection: PG.replace(/\/[^/]*$/, `/${name}`),
-    pool: { min: 0, max: 10 },
-  });
-  try {
-    return await fn(db);
-  } finally {
-    await db.destroy();
-    await admin.raw(`drop database if exists ${name}`);
-    await admin.destroy();
-  }
-}
-
 async function main() {
   const result: Record<string, unknown> = {};
   for (const [name, on] of [
@@ -163,7 +126,7 @@ async function main() {
     ['postgres', onPostgres],
   ] as const) {
     if (!DATABASES.includes(name)) continue;
-    const r = await on(measure);
+    const r = await on('mlops-snapshot-bench', measure);
     result[name] = r;
     console.log(`${name} snapshot on facts, ${JSON.stringify(r)}`);
   }
