@@ -118,3 +118,33 @@ test('the level history chart has a legend and one axis per measure', async ({
     path: `${screenshotDir}/layout-level-history-chart.png`,
   });
 });
+
+test('the sidebar labels are shown whole', async ({ page }) => {
+  await openAsGuest(page, '/mlops?window=90');
+  const nav = page.getByRole('navigation', { name: 'sidebar nav' });
+  await expect(nav.getByRole('link').first()).toBeVisible();
+  // Each item's label is the Typography beside its icon; it cuts its text with an ellipsis.
+  const labels = await nav.getByRole('link').evaluateAll(links =>
+    links
+      .map(link => link.querySelector<HTMLElement>('[class*="label"]'))
+      .filter((label): label is HTMLElement => !!label?.textContent)
+      .map(label => ({
+        text: label.textContent!,
+        scrollWidth: label.scrollWidth,
+        clientWidth: label.clientWidth,
+      })),
+  );
+  expect(
+    labels.map(label => label.text),
+    'the golden-path items are in the sidebar',
+  ).toEqual(expect.arrayContaining(['Catalog', 'MLOps maturity']));
+  const truncated = labels.filter(
+    label => label.scrollWidth > label.clientWidth,
+  );
+  expect(truncated, 'labels cut off by an ellipsis').toEqual([]);
+  // The nav element itself has no box of its own (its drawer is fixed): shoot the left edge.
+  await page.screenshot({
+    path: `${screenshotDir}/layout-sidebar-1440.png`,
+    clip: { x: 0, y: 0, width: 320, height: 600 },
+  });
+});

@@ -12,7 +12,9 @@ import { UserSettingsSignInAvatar } from '@backstage/plugin-user-settings';
 
 /**
  * The sidebar: the pages people use first, in the order of the golden path (find, create,
- * measure), then every other page in the app; settings at the bottom.
+ * measure), then every other page in the app; settings at the bottom. A label has about
+ * 110 px before SidebarItem cuts it with an ellipsis (e2e/layout.spec.ts checks), so pages
+ * whose own titles are longer get a short one here.
  */
 export const sidebarContent = NavContentBlueprint.make({
   params: {
@@ -21,6 +23,8 @@ export const sidebarContent = NavContentBlueprint.make({
         <SidebarItem icon={() => item.icon} to={item.href} text={item.title} />
       ));
       const scaffolder = navItems.take('page:scaffolder');
+      // Its own title is "Register Existing Component".
+      const catalogImport = navItems.take('page:catalog-import');
       return (
         <Sidebar>
           <SidebarGroup label="Menu" icon={<MenuIcon />}>
@@ -29,7 +33,14 @@ export const sidebarContent = NavContentBlueprint.make({
               <SidebarItem
                 icon={() => scaffolder.icon}
                 to={scaffolder.href}
-                text="Create ML use case"
+                text="New use case"
+              />
+            )}
+            {catalogImport && (
+              <SidebarItem
+                icon={() => catalogImport.icon}
+                to={catalogImport.href}
+                text="Register"
               />
             )}
             {nav.take('page:mlops')}
