@@ -1,5 +1,10 @@
 import { EntityChange } from '../database/HistoryStore';
-import { EntityRow, EventRow, SNAPSHOT_FIELDS } from '../database/rows';
+import {
+  EntityRow,
+  EventRow,
+  ProductionEvidence,
+  SNAPSHOT_FIELDS,
+} from '../database/rows';
 import { dayOf } from '../service/stats';
 import { CatalogUseCase } from './CatalogUseCase';
 
@@ -38,18 +43,21 @@ export function diffEntity(
   // A declaration gives way to the first observation: a use case declared in production
   // whose deployment facts arrive later takes the observed time, and is no longer marked.
   const keepPrevious =
-    previous?.reached_production_at != null &&
+    previous !== undefined &&
+    previous.reached_production_at !== null &&
     !(previous.production_evidence !== 'observed' && observedAt !== null);
-  const reachedProductionAt = keepPrevious
-    ? previous!.reached_production_at
-    : observedAt ?? (isProduction ? now : null);
-  const productionEvidence = keepPrevious
-    ? previous!.production_evidence
-    : observedAt !== null
-    ? 'observed'
-    : isProduction
-    ? 'declared'
-    : null;
+  let reachedProductionAt: string | null = null;
+  let productionEvidence: ProductionEvidence | null = null;
+  if (keepPrevious) {
+    reachedProductionAt = previous.reached_production_at;
+    productionEvidence = previous.production_evidence;
+  } else if (observedAt !== null) {
+    reachedProductionAt = observedAt;
+    productionEvidence = 'observed';
+  } else if (isProduction) {
+    reachedProductionAt = now;
+    productionEvidence = 'declared';
+  }
 
   const row: EntityRow = {
     entity_ref: ref,
