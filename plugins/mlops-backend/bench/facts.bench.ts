@@ -16,6 +16,7 @@
  *    to one use case and nothing else is shared but a few source rows.
  * Prints figures; writes JSON to $BENCH_RESULTS_DIR/facts.json.
  */
+import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
@@ -48,14 +49,8 @@ const DATABASES = (process.env.LZ_BENCH_DATABASES ?? 'sqlite,postgres').split(
 const ONLY_MIXED = process.env.LZ_BENCH_SCENARIO === 'mixed';
 
 const facts = readFactsConfig(new ConfigReader({}));
-const silent = () => undefined;
-const logger: any = {
-  info: silent,
-  warn: silent,
-  error: silent,
-  debug: silent,
-};
-logger.child = () => logger;
+// Backstage's own silent logger: bench output is the figures only.
+const logger = mockServices.rootLogger({ level: 'none' });
 
 function percentile(values: number[], q: number) {
   const sorted = [...values].sort((a, b) => a - b);

@@ -11,7 +11,7 @@
  * catalog is catalogServiceMock: its cost is in the figures but small beside the rest.
  * Prints figures; writes JSON to $BENCH_RESULTS_DIR/snapshot.json.
  */
-import { mockCredentials } from '@backstage/backend-test-utils';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
@@ -40,14 +40,8 @@ const DATABASES = (process.env.LZ_BENCH_DATABASES ?? 'sqlite,postgres').split(
 );
 const NOW = Date.parse('2026-12-01T12:00:00.000Z');
 
-const silent = () => undefined;
-const logger: any = {
-  info: silent,
-  warn: silent,
-  error: silent,
-  debug: silent,
-};
-logger.child = () => logger;
+// Backstage's own silent logger: bench output is the figures only.
+const logger = mockServices.rootLogger({ level: 'none' });
 
 const seconds = (ms: number) => +(ms / 1000).toFixed(2);
 
